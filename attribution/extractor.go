@@ -1,0 +1,115 @@
+package attribution
+
+import (
+	"context"
+	"errors"
+	"sort"
+
+	"github.com/whosaid/whosaid/entities"
+)
+
+// ErrNilContext is returned by Extract when given a nil context.
+var ErrNilContext = errors.New("attribution: nil context")
+
+// Option configures an [Extractor].
+type Option func(*config)
+
+type config struct {
+	terms        bool
+	explanations bool
+	reported     bool
+	beliefs      bool
+	sieves       []Sieve
+}
+
+// WithTerms includes scare quotes, titles and quoted terms (kind Term) in
+// the result. They are left out by default.
+func WithTerms(include bool) Option { return func(c *config) { c.terms = include } }
+
+// WithExplanations attaches an [Explanation] to every quote.
+func WithExplanations(include bool) Option { return func(c *config) { c.explanations = include } }
+
+// WithReported enables or disables reported speech (kinds Indirect and
+// Mixed). Enabled by default.
+func WithReported(include bool) Option { return func(c *config) { c.reported = include } }
+
+// WithBeliefs includes attributions whose cue is a verb of belief or
+// intention (believes, thinks, hopes, wants). Included by default.
+func WithBeliefs(include bool) Option { return func(c *config) { c.beliefs = include } }
+
+// WithSieves replaces the speaker sieves; start from [DefaultSieves] to
+// extend them.
+func WithSieves(s []Sieve) Option {
+	return func(c *config) { c.sieves = append([]Sieve(nil), s...) }
+}
+
+// Extractor finds quotes and their speakers. It is safe for concurrent use;
+// build one and share it.
+type Extractor struct {
+	cfg config
+	rec *entities.Recognizer
+}
+
+// New returns an Extractor, loading the shared models on first use.
+func New(opts ...Option) (*Extractor, error) {
+	cfg := config{reported: true, beliefs: true}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.sieves == nil {
+		cfg.sieves = DefaultSieves()
+	}
+	rec, err := entities.NewRecognizer()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{cfg: cfg, rec: rec}, nil
+}
+
+// Extract finds the quotes in text. It returns an error only when ctx is
+// done (ctx's error) or nil; any text, however odd, gives a Result.
+func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
+	if ctx == nil {
+		return nil, ErrNilContext
+	}
+	doc, err := entities.Parse(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	quotes, problems := findQuotations(doc)
+	quoted := make([]entities.Span, 0, len(quotes))
+	for _, q := range quotes {
+		quoted = append(quoted, q.Span)
+	}
+	an, err := e.rec.Recognize(ctx, doc, quoted)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	quotes = e.link(doc, an, quotes)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res := &Result{Document: doc, Analysis: an, Problems: problems}
+	for _, q := range quotes {
+		if q.Kind == Term && !e.cfg.terms {
+			continue
+		}
+		if q.Cue != nil && q.Cue.Class == Belief && !e.cfg.beliefs {
+			continue
+		}
+		score(&q, e.cfg.explanations)
+		res.Quotes = append(res.Quotes, q)
+	}
+	sort.SliceStable(res.Quotes, func(i, j int) bool { return res.Quotes[i].Start < res.Quotes[j].Start })
+	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Start < res.Problems[j].Start })
+	if res.Quotes == nil {
+		res.Quotes = []Quote{}
+	}
+	if res.Problems == nil {
+		res.Problems = []Problem{}
+	}
+	return res, nil
+}

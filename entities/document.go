@@ -1,0 +1,316 @@
+package entities
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tokenize"
+)
+
+// Token is a word or punctuation mark of a [Document] with its
+// part-of-speech tag (Penn Treebank tag set). Quotation marks are tokens of
+// their own, tagged "“" (opening) or "”" (closing or undecided).
+type Token struct {
+	Span
+	// Text is the token as written: Text == doc.Text[Start:End].
+	Text string `json:"text"`
+	// Tag is the part-of-speech tag.
+	Tag string `json:"tag"`
+}
+
+// Document is an article split into paragraphs, sentences and tokens. All
+// three are sorted by position and never overlap within their kind;
+// sentences and tokens never cross a paragraph boundary.
+type Document struct {
+	// Text is the caller's text, unmodified.
+	Text string `json:"-"`
+	// Paragraphs are the non-blank lines of the text, trimmed of surrounding
+	// white space. A line break ends a paragraph, so a blank line between
+	// paragraphs is not required.
+	Paragraphs []Span `json:"paragraphs"`
+	// Sentences are prose's sentences within each paragraph. prose splits
+	// inside quotations and before some cues, so quotation detection works
+	// over the whole document rather than sentence by sentence.
+	Sentences []Span `json:"sentences"`
+	// Tokens are the words and punctuation marks of every paragraph, tagged.
+	Tokens []Token `json:"tokens"`
+}
+
+// ErrNilContext is returned when Parse is given a nil context.
+var ErrNilContext = errors.New("entities: nil context")
+
+// models holds prose's shared, immutable models.
+type models struct {
+	tokenizer *tokenize.Tokenizer
+	segmenter *segment.Segmenter
+	tagger    *tag.Tagger
+}
+
+var loadModels = sync.OnceValues(func() (*models, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, errors.New("entities: loading the sentence model: " + err.Error())
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, errors.New("entities: loading the tagger: " + err.Error())
+	}
+	return &models{tokenizer: tokenize.New(), segmenter: seg, tagger: tg}, nil
+})
+
+// Parse splits text into paragraphs, sentences and tagged tokens. The models
+// are loaded on the first call and shared by every later one. Parse checks
+// ctx between paragraphs and returns ctx's error when it is done.
+func Parse(ctx context.Context, text string) (*Document, error) {
+	if ctx == nil {
+		return nil, ErrNilContext
+	}
+	m, err := loadModels()
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{Text: text, Paragraphs: SplitParagraphs(text)}
+	doc.Tokens = make([]Token, 0, len(text)/5+1)
+	for i, p := range doc.Paragraphs {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		ptext := text[p.Start:p.End]
+		for _, s := range m.segmenter.Segment(ptext) {
+			doc.Sentences = append(doc.Sentences, Span{p.Start + s.Start, p.Start + s.End()})
+		}
+		doc.Tokens = appendTokens(doc.Tokens, m, ptext, p.Start)
+	}
+	return doc, ctx.Err()
+}
+
+// SplitParagraphs returns the non-blank lines of text, each trimmed of
+// surrounding white space (including non-breaking spaces).
+func SplitParagraphs(text string) []Span {
+	var out []Span
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimSpace(text, start, end)
+		if s < e {
+			out = append(out, Span{s, e})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// trimSpace narrows [s, e) past white space at both ends.
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\n', '\v', '\f', 0x00a0, 0x2002, 0x2003, 0x2009, 0x200a, 0x200b, 0x202f, 0x3000, 0xfeff:
+		return true
+	}
+	return false
+}
+
+// appendTokens tokenizes one paragraph, splits quotation marks off the
+// words prose leaves them on, tags the words without the marks (the tagger
+// was not trained on curly or doubled marks) and appends the result.
+func appendTokens(out []Token, m *models, ptext string, base int) []Token {
+	raw := m.tokenizer.Tokenize(ptext)
+	var words []tokenize.Token
+	for _, t := range raw {
+		for _, piece := range splitQuoteMarks(t.Text, t.Start) {
+			tok := Token{Span: Span{base + piece.Start, base + piece.Start + len(piece.Text)}, Text: piece.Text}
+			if piece.mark {
+				tok.Tag = piece.tag
+			} else {
+				words = append(words, tokenize.Token{Text: piece.Text, Start: len(out)})
+			}
+			out = append(out, tok)
+		}
+	}
+	if len(words) > 0 {
+		idx := make([]int, len(words))
+		for i := range words {
+			idx[i] = words[i].Start
+			words[i].Start = out[idx[i]].Start - base
+		}
+		m.tagger.TagTokens(words)
+		for i, w := range words {
+			out[idx[i]].Tag = w.Tag
+		}
+	}
+	return out
+}
+
+type piece struct {
+	Text  string
+	Start int
+	mark  bool
+	tag   string
+}
+
+// splitQuoteMarks splits leading and trailing quotation marks off a token.
+// Double marks (straight, curly, guillemets, and the doubled apostrophes and
+// backticks of wire copy) always split; a single mark splits at the front of
+// a word when it cannot be an elision ('90s, 'n', 'em), and at the end only
+// when the word also opened with one.
+func splitQuoteMarks(text string, start int) []piece {
+	var lead, trail []piece
+	s, e := 0, len(text)
+	openedSingle := false
+	for s < e {
+		n := markAt(text[s:e])
+		if n == 0 {
+			break
+		}
+		mk := text[s : s+n]
+		if isSingleMark(mk) {
+			if e-s == n || !singleOpens(text[s+n:e]) {
+				break
+			}
+			openedSingle = true
+		}
+		lead = append(lead, piece{Text: mk, Start: start + s, mark: true, tag: "``"})
+		s += n
+	}
+	for e > s {
+		n := markAtEnd(text[s:e])
+		if n == 0 {
+			break
+		}
+		mk := text[e-n : e]
+		if isSingleMark(mk) && (!openedSingle || e-s == n) {
+			break
+		}
+		trail = append(trail, piece{Text: mk, Start: start + e - n, mark: true, tag: "''"})
+		e -= n
+	}
+	if len(lead) == 0 && len(trail) == 0 {
+		return []piece{{Text: text, Start: start}}
+	}
+	out := lead
+	if s < e {
+		out = append(out, piece{Text: text[s:e], Start: start + s})
+	}
+	for i := len(trail) - 1; i >= 0; i-- {
+		out = append(out, trail[i])
+	}
+	return out
+}
+
+var doubleMarks = []string{"''", "``", "\"", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"}
+var singleMarks = []string{"'", "\u2018", "\u2019", "`"}
+
+func markAt(s string) int {
+	for _, m := range doubleMarks {
+		if strings.HasPrefix(s, m) {
+			return len(m)
+		}
+	}
+	for _, m := range singleMarks {
+		if strings.HasPrefix(s, m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+func markAtEnd(s string) int {
+	for _, m := range doubleMarks {
+		if strings.HasSuffix(s, m) {
+			return len(m)
+		}
+	}
+	for _, m := range singleMarks {
+		if strings.HasSuffix(s, m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+func isSingleMark(m string) bool {
+	for _, x := range singleMarks {
+		if m == x {
+			return true
+		}
+	}
+	return false
+}
+
+// singleOpens reports whether a single mark before rest opens a quotation
+// rather than marking an elision such as '90s, 'n' or 'em.
+func singleOpens(rest string) bool {
+	if rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if r >= '0' && r <= '9' {
+		return false
+	}
+	switch strings.ToLower(strings.TrimRight(rest, "'\u2019")) {
+	case "n", "em", "til", "tis", "twas", "cause", "bout", "s", "re", "ve", "ll", "d", "m", "t":
+		return false
+	}
+	return true
+}
+
+// TokenAt returns the index of the first token that ends after offset, or
+// len(d.Tokens) when there is none.
+func (d *Document) TokenAt(offset int) int {
+	return sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > offset })
+}
+
+// TokensIn returns the half-open index range [i, j) of the tokens that lie
+// within s.
+func (d *Document) TokensIn(s Span) (i, j int) {
+	i = sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].Start >= s.Start })
+	j = sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End > s.End })
+	if j < i {
+		j = i
+	}
+	return i, j
+}
+
+// ParagraphAt returns the index of the paragraph that holds offset, or -1.
+func (d *Document) ParagraphAt(offset int) int { return spanAt(d.Paragraphs, offset) }
+
+// SentenceAt returns the index of the sentence that holds offset, or -1.
+func (d *Document) SentenceAt(offset int) int { return spanAt(d.Sentences, offset) }
+
+func spanAt(spans []Span, offset int) int {
+	i := sort.Search(len(spans), func(k int) bool { return spans[k].End > offset })
+	if i < len(spans) && spans[i].Start <= offset {
+		return i
+	}
+	return -1
+}

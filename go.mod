@@ -1,0 +1,9 @@
+module github.com/whosaid/whosaid
+
+go 1.25
+
+require (
+	github.com/jdkato/prose/v3 v3.2.3 // indirect
+	github.com/stretchr/testify v1.11.1 // indirect
+	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
+)
