@@ -30,9 +30,6 @@ type State struct {
 	Quotes   []Quote
 }
 
-// DefaultSieves returns a fresh copy of the default ordered sieve list.
-func DefaultSieves() []Sieve { return nil }
-
 // link runs the sieves over every quote.
 func (e *Extractor) link(doc *entities.Document, an *entities.Analysis, quotes []Quote) []Quote {
 	st := &State{Doc: doc, Analysis: an, Quotes: quotes}

@@ -1,0 +1,474 @@
+package attribution
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid/entities"
+)
+
+// DefaultSieves returns a fresh copy of the default ordered sieve list, most
+// precise first:
+//
+//   - trailing-cue: the cue clause right after the quotation ("...," Park
+//     Won-gon, professor of ..., said. / "...," said Park.)
+//   - leading-cue: the cue clause right before it (Kim said: "..." / Kim
+//     told reporters, "...")
+//   - according-to: According to X, "..."
+//   - dash: "..." — X
+//   - group: another piece of the same quotation already has a speaker
+//   - sentence-cue: a quotation inside a sentence whose speech verb is
+//     elsewhere in the sentence (Trump said the location will be announced
+//     "in the not-too-distant future")
+//   - colon-paragraph: the previous paragraph ends with "X said:"
+//   - continuation: a quote-only paragraph continues the speaker of the
+//     paragraph before
+func DefaultSieves() []Sieve {
+	return []Sieve{trailingCue{}, leadingCue{}, accordingTo{}, dashSource{}, samePiece{}, sentenceCue{}, colonParagraph{}, continuation{}, samePiece{}}
+}
+
+// quoteTokens returns the index of the opening mark's token (or of the first
+// content token) and of the first token after the quotation.
+func (st *State) quoteTokens(q Quote) (open, after int) {
+	start := q.Start
+	if !q.Open.Empty() {
+		start = q.Open.Start
+	}
+	end := q.End
+	if !q.Close.Empty() {
+		end = q.Close.End
+	}
+	open = st.Doc.TokenAt(start)
+	after = st.Doc.TokenAt(end)
+	for after < len(st.Doc.Tokens) && st.Doc.Tokens[after].Start < end {
+		after++
+	}
+	return open, after
+}
+
+// paragraphOf returns the span of the paragraph holding offset.
+func (st *State) paragraphOf(offset int) entities.Span {
+	if p := st.Doc.ParagraphAt(offset); p >= 0 {
+		return st.Doc.Paragraphs[p]
+	}
+	return entities.Span{Start: offset, End: offset}
+}
+
+// passive reports whether cue token c is a past participle after a form of
+// "be" (the location will be announced), which makes its subject the thing
+// said, not the sayer.
+func (st *State) passive(c int) bool {
+	if st.tok(c).Tag != "VBN" {
+		return false
+	}
+	for k := c - 1; k >= c-3 && k >= 0; k-- {
+		switch st.lower(k) {
+		case "be", "is", "was", "were", "been", "being", "are", "'s", "get", "got":
+			return true
+		}
+		if !strings.HasPrefix(st.tok(k).Tag, "RB") {
+			return false
+		}
+	}
+	return false
+}
+
+func (st *State) decide(sieve string, c int, w cueWord, sp *Speaker, ev Evidence) (Attribution, bool) {
+	if sp == nil {
+		return Attribution{}, false
+	}
+	ev.Flag("sieve." + sieve)
+	ev.Flag("speaker.type." + sp.Type.String())
+	if w.Class == Belief {
+		ev.Flag("cue.belief")
+	}
+	ev.Flag("cue." + w.Lemma)
+	return Attribution{Cue: st.cueAt(c, w), Speaker: sp, Evidence: ev}, true
+}
+
+// trailingCue finds the cue clause right after the closing mark.
+type trailingCue struct{}
+
+func (trailingCue) Name() string { return "trailing-cue" }
+
+func (trailingCue) Attribute(st *State, i int) (Attribution, bool) {
+	q := st.Quotes[i]
+	if q.Close.Empty() {
+		return Attribution{}, false
+	}
+	_, j := st.quoteTokens(q)
+	para := st.paragraphOf(q.Start)
+	content := strings.TrimRight(q.Text, " ")
+	endsSentence := strings.HasSuffix(content, ".")
+	for j < len(st.Doc.Tokens) && (st.tok(j).Text == "," || st.tok(j).Text == "\u2014" || st.tok(j).Text == "--") && st.tok(j).Start < para.End {
+		endsSentence = false
+		j++
+	}
+	var ev Evidence
+	limit := j + maxSourceTokens + 4
+	for c := j; c < limit && c < len(st.Doc.Tokens) && st.tok(c).Start < para.End; c++ {
+		if st.endsClause(c) {
+			break
+		}
+		w, ok := st.isCue(c)
+		if !ok || st.passive(c) {
+			continue
+		}
+		var p phrase
+		if c == j || (c == j+1 && cueAdverbs[st.lower(j)]) {
+			ev.Flag("order.cue_speaker")
+			p = st.nounPhraseAfter(c+1, st.clauseEnd(c+1, para))
+		} else {
+			ev.Flag("order.speaker_cue")
+			p = st.subjectBefore(c, j)
+			if p.From > j+1 {
+				return Attribution{}, false
+			}
+		}
+		if endsSentence {
+			// "We won." Smith said. is rare; "We won." He said that ... is a
+			// new sentence of reported speech. Accept only a short clause.
+			if e := st.clauseEnd(c+1, para); e-c > 4 {
+				return Attribution{}, false
+			}
+			ev.Flag("quote.ends_sentence")
+		}
+		ev.Add("cue.distance", float64(c-j))
+		return st.decide("trailing-cue", c, w, st.speakerFor(p, i, &ev), ev)
+	}
+	return Attribution{}, false
+}
+
+// clauseEnd returns the index of the first token at or after s that ends
+// the clause, or the paragraph's end.
+func (st *State) clauseEnd(s int, para entities.Span) int {
+	k := s
+	for k < len(st.Doc.Tokens) && st.tok(k).Start < para.End && !st.endsClause(k) && k-s < 40 {
+		k++
+	}
+	return k
+}
+
+// leadingCue finds the cue clause right before the opening mark.
+type leadingCue struct{}
+
+func (leadingCue) Name() string { return "leading-cue" }
+
+func (leadingCue) Attribute(st *State, i int) (Attribution, bool) {
+	q := st.Quotes[i]
+	if q.Open.Empty() {
+		return Attribution{}, false
+	}
+	o, _ := st.quoteTokens(q)
+	para := st.paragraphOf(q.Start)
+	k := o - 1
+	if k < 0 || st.tok(k).End <= para.Start {
+		return Attribution{}, false
+	}
+	var ev Evidence
+	switch st.tok(k).Text {
+	case ":":
+		ev.Flag("mark.colon")
+		k--
+	case ",":
+		ev.Flag("mark.comma")
+		k--
+	case "that":
+		ev.Flag("mark.that")
+		k--
+	}
+	for c := k; c >= 0 && k-c <= 8 && st.tok(c).Start >= para.Start; c-- {
+		if st.endsClause(c) {
+			break
+		}
+		w, ok := st.isCue(c)
+		if !ok || st.passive(c) {
+			if strings.HasPrefix(st.tok(c).Tag, "VB") && c != k {
+				break
+			}
+			continue
+		}
+		lo := st.clauseStart(c, para)
+		p := st.subjectBefore(c, lo)
+		if p.empty() {
+			return Attribution{}, false
+		}
+		ev.Add("cue.distance", float64(k-c))
+		return st.decide("leading-cue", c, w, st.speakerFor(p, i, &ev), ev)
+	}
+	return Attribution{}, false
+}
+
+// clauseStart returns the index of the first token of the clause that
+// holds token c: just after a sentence end, a quotation mark or the
+// paragraph start.
+func (st *State) clauseStart(c int, para entities.Span) int {
+	k := c
+	for k-1 >= 0 && st.tok(k-1).Start >= para.Start && !st.endsClause(k-1) && c-k < 40 {
+		k--
+	}
+	return k
+}
+
+// accordingTo handles "According to X, ..." before the quotation and
+// "..., according to X." after it.
+type accordingTo struct{}
+
+func (accordingTo) Name() string { return "according-to" }
+
+func (accordingTo) Attribute(st *State, i int) (Attribution, bool) {
+	q := st.Quotes[i]
+	o, after := st.quoteTokens(q)
+	para := st.paragraphOf(q.Start)
+	try := func(a int) (Attribution, bool) {
+		if st.lower(a) != "according" || st.lower(a+1) != "to" {
+			return Attribution{}, false
+		}
+		p := st.nounPhraseAfter(a+2, st.clauseEnd(a+2, para))
+		var ev Evidence
+		cue := cueWord{Lemma: "according to", Class: Speech}
+		sp := st.speakerFor(p, i, &ev)
+		if sp == nil {
+			return Attribution{}, false
+		}
+		ev.Flag("sieve.according-to")
+		ev.Flag("speaker.type." + sp.Type.String())
+		span := entities.Span{Start: st.tok(a).Start, End: st.tok(a + 1).End}
+		return Attribution{Cue: &Cue{Span: span, Text: span.In(st.Doc.Text), Lemma: cue.Lemma, Class: Speech}, Speaker: sp, Evidence: ev}, true
+	}
+	for a := o - 1; a >= 0 && o-a <= 12 && st.tok(a).Start >= para.Start && !st.endsClause(a); a-- {
+		if at, ok := try(a); ok {
+			return at, true
+		}
+	}
+	j := after
+	if st.tok(j).Text == "," {
+		j++
+	}
+	return try(j)
+}
+
+// dashSource handles a source after a dash: "..." — Kim Heung-kyu.
+type dashSource struct{}
+
+func (dashSource) Name() string { return "dash" }
+
+func (dashSource) Attribute(st *State, i int) (Attribution, bool) {
+	q := st.Quotes[i]
+	_, j := st.quoteTokens(q)
+	switch st.tok(j).Text {
+	case "\u2014", "--", "\u2013", "-":
+	default:
+		return Attribution{}, false
+	}
+	para := st.paragraphOf(q.Start)
+	if st.tok(j).Start >= para.End {
+		return Attribution{}, false
+	}
+	p := st.nounPhraseAfter(j+1, st.clauseEnd(j+1, para))
+	var ev Evidence
+	sp := st.speakerFor(p, i, &ev)
+	if sp == nil || (sp.Type != entities.Person && sp.Type != entities.Organization) {
+		return Attribution{}, false
+	}
+	ev.Flag("sieve.dash")
+	ev.Flag("speaker.type." + sp.Type.String())
+	t := st.tok(j)
+	return Attribution{Cue: &Cue{Span: t.Span, Text: t.Text, Lemma: "dash", Class: Speech}, Speaker: sp, Evidence: ev}, true
+}
+
+// samePiece gives a piece of a quotation the speaker of another piece.
+type samePiece struct{}
+
+func (samePiece) Name() string { return "group" }
+
+func (samePiece) Attribute(st *State, i int) (Attribution, bool) {
+	q := st.Quotes[i]
+	best := -1
+	for k := range st.Quotes {
+		if k == i || st.Quotes[k].Group != q.Group || st.Quotes[k].Speaker == nil {
+			continue
+		}
+		if best < 0 || abs(k-i) < abs(best-i) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return Attribution{}, false
+	}
+	o := st.Quotes[best]
+	var ev Evidence
+	ev.Flag("sieve.group")
+	ev.Add("group.distance", float64(abs(best-i)))
+	ev.Flag("speaker.type." + o.Speaker.Type.String())
+	sp := *o.Speaker
+	return Attribution{Cue: o.Cue, Speaker: &sp, Evidence: ev}, true
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// sentenceCue finds a speech verb with a subject elsewhere in the
+// quotation's sentence, outside every quotation: first before the quote,
+// then after it.
+type sentenceCue struct{}
+
+func (sentenceCue) Name() string { return "sentence-cue" }
+
+func (sentenceCue) Attribute(st *State, i int) (Attribution, bool) {
+	q := st.Quotes[i]
+	para := st.paragraphOf(q.Start)
+	o, after := st.quoteTokens(q)
+	lo := st.clauseStartSentence(o, para)
+	for c := o - 1; c >= lo; c-- {
+		if st.inQuote(c) {
+			continue
+		}
+		w, ok := st.isCue(c)
+		if !ok || st.passive(c) {
+			continue
+		}
+		p := st.subjectBefore(c, st.clauseStart(c, para))
+		var ev Evidence
+		ev.Flag("order.cue_before")
+		ev.Add("cue.distance", float64(o-c))
+		if at, ok := st.decide("sentence-cue", c, w, st.speakerFor(p, i, &ev), ev); ok {
+			return at, true
+		}
+	}
+	hi := st.sentenceEndTok(after, para)
+	for c := after; c < hi; c++ {
+		if st.inQuote(c) {
+			continue
+		}
+		w, ok := st.isCue(c)
+		if !ok || st.passive(c) {
+			continue
+		}
+		var p phrase
+		if st.tok(c-1).Text == "," {
+			p = st.nounPhraseAfter(c+1, st.clauseEnd(c+1, para))
+		} else {
+			p = st.subjectBefore(c, after)
+		}
+		var ev Evidence
+		ev.Flag("order.cue_after")
+		ev.Add("cue.distance", float64(c-after))
+		if at, ok := st.decide("sentence-cue", c, w, st.speakerFor(p, i, &ev), ev); ok {
+			return at, true
+		}
+	}
+	return Attribution{}, false
+}
+
+// clauseStartSentence returns the first token of the sentence holding token
+// o, within the paragraph.
+func (st *State) clauseStartSentence(o int, para entities.Span) int {
+	s := st.Doc.SentenceAt(st.tok(o).Start)
+	if s < 0 {
+		return o
+	}
+	i, _ := st.Doc.TokensIn(st.Doc.Sentences[s])
+	if st.tok(i).Start < para.Start {
+		i = st.Doc.TokenAt(para.Start)
+	}
+	return i
+}
+
+// sentenceEndTok returns the index just past the sentence holding token a.
+func (st *State) sentenceEndTok(a int, para entities.Span) int {
+	if a >= len(st.Doc.Tokens) || st.tok(a).Start >= para.End {
+		return a
+	}
+	s := st.Doc.SentenceAt(st.tok(a).Start)
+	if s < 0 {
+		return a
+	}
+	_, j := st.Doc.TokensIn(st.Doc.Sentences[s])
+	return j
+}
+
+// inQuote reports whether token c lies inside any quotation (marks
+// included).
+func (st *State) inQuote(c int) bool {
+	off := st.tok(c).Start
+	for _, q := range st.Quotes {
+		s, e := q.Start, q.End
+		if !q.Open.Empty() {
+			s = q.Open.Start
+		}
+		if !q.Close.Empty() {
+			e = q.Close.End
+		}
+		if s <= off && off < e && q.Kind.Quoted() {
+			return true
+		}
+	}
+	return false
+}
+
+// colonParagraph attributes a quotation that opens a paragraph to the
+// "X said:" that ends the paragraph before.
+type colonParagraph struct{}
+
+func (colonParagraph) Name() string { return "colon-paragraph" }
+
+func (colonParagraph) Attribute(st *State, i int) (Attribution, bool) {
+	q := st.Quotes[i]
+	pi := st.Doc.ParagraphAt(q.Start)
+	if pi <= 0 || q.Open.Empty() || q.Open.Start != st.Doc.Paragraphs[pi].Start {
+		return Attribution{}, false
+	}
+	prev := st.Doc.Paragraphs[pi-1]
+	_, e := st.Doc.TokensIn(prev)
+	last := e - 1
+	if last < 0 || st.tok(last).Text != ":" {
+		return Attribution{}, false
+	}
+	for c := last - 1; c >= 0 && last-c <= 8 && st.tok(c).Start >= prev.Start; c-- {
+		if st.endsClause(c) {
+			break
+		}
+		w, ok := st.isCue(c)
+		if !ok || st.passive(c) {
+			continue
+		}
+		p := st.subjectBefore(c, st.clauseStart(c, prev))
+		var ev Evidence
+		return st.decide("colon-paragraph", c, w, st.speakerFor(p, i, &ev), ev)
+	}
+	return Attribution{}, false
+}
+
+// continuation gives a quote-only paragraph the speaker of the last quote
+// in the paragraph before it.
+type continuation struct{}
+
+func (continuation) Name() string { return "continuation" }
+
+func (continuation) Attribute(st *State, i int) (Attribution, bool) {
+	q := st.Quotes[i]
+	pi := st.Doc.ParagraphAt(q.Start)
+	if pi <= 0 || q.Open.Empty() || q.Open.Start != st.Doc.Paragraphs[pi].Start {
+		return Attribution{}, false
+	}
+	for k := i - 1; k >= 0; k-- {
+		o := st.Quotes[k]
+		pk := st.Doc.ParagraphAt(o.Start)
+		if pk == pi {
+			continue
+		}
+		if pk < pi-1 || o.Speaker == nil {
+			return Attribution{}, false
+		}
+		var ev Evidence
+		ev.Flag("sieve.continuation")
+		ev.Flag("speaker.type." + o.Speaker.Type.String())
+		sp := *o.Speaker
+		return Attribution{Cue: o.Cue, Speaker: &sp, Evidence: ev}, true
+	}
+	return Attribution{}, false
+}

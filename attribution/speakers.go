@@ -1,0 +1,394 @@
+package attribution
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/entities"
+)
+
+// This file holds the token-level machinery the sieves share: finding cue
+// verbs, the noun phrase next to a cue, and turning that phrase into a
+// Speaker with the help of the entity analysis.
+
+// maxSourceTokens bounds how far a source phrase (name plus appositive) may
+// run between a quotation and its cue.
+const maxSourceTokens = 24
+
+// tok returns token i, or a zero token when i is out of range.
+func (st *State) tok(i int) entities.Token {
+	if i < 0 || i >= len(st.Doc.Tokens) {
+		return entities.Token{}
+	}
+	return st.Doc.Tokens[i]
+}
+
+// lower returns token i's text in lower case.
+func (st *State) lower(i int) string { return strings.ToLower(st.tok(i).Text) }
+
+// isCue reports whether token i is a cue verb, and returns it.
+func (st *State) isCue(i int) (cueWord, bool) {
+	t := st.tok(i)
+	w, ok := lookupCue(t.Text)
+	if !ok {
+		return w, false
+	}
+	if strings.HasPrefix(t.Tag, "VB") {
+		return w, true
+	}
+	// The tagger sometimes takes a sentence-final "said" or "says" after a
+	// name for a noun or adjective; the commonest speech forms are verbs
+	// wherever they stand.
+	switch strings.ToLower(t.Text) {
+	case "said", "says", "told", "added", "asked", "wrote", "tweeted", "explained", "noted", "continued", "replied":
+		return w, true
+	}
+	return w, false
+}
+
+// cueAt builds the Cue for token i, extended over a particle (pointed out,
+// went on) when one follows.
+func (st *State) cueAt(i int, w cueWord) *Cue {
+	t := st.tok(i)
+	span := t.Span
+	if p := st.lower(i + 1); (p == "out" || p == "up" || p == "back") && st.tok(i+1).Tag == "RP" {
+		span.End = st.tok(i + 1).End
+	}
+	return &Cue{Span: span, Text: span.In(st.Doc.Text), Lemma: w.Lemma, Class: w.Class}
+}
+
+// isPunct reports whether token i is punctuation (not a quotation mark).
+func (st *State) isPunct(i int) bool {
+	t := st.tok(i)
+	if t.Text == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsPunct(r) && !isQuoteTag(t.Tag)
+}
+
+func isQuoteTag(tag string) bool { return tag == "``" || tag == "''" }
+
+// endsClause reports whether token i ends a clause for cue search: a
+// sentence end, a semicolon, or a quotation mark.
+func (st *State) endsClause(i int) bool {
+	t := st.tok(i)
+	switch t.Text {
+	case ".", "!", "?", ";", "...", "\u2026":
+		return true
+	}
+	return isQuoteTag(t.Tag)
+}
+
+var pronounKinds = map[string]struct {
+	kind   entities.Kind
+	gender entities.Gender
+	plural bool
+}{
+	"he": {entities.Person, entities.Male, false}, "she": {entities.Person, entities.Female, false},
+	"him": {entities.Person, entities.Male, false}, "her": {entities.Person, entities.Female, false},
+	"i": {entities.Person, entities.AnyGender, false}, "we": {entities.Group, entities.AnyGender, true},
+	"they": {entities.Group, entities.AnyGender, true}, "it": {entities.Organization, entities.Neuter, false},
+}
+
+// adverbs that may stand between a subject and its cue, or after a cue.
+var cueAdverbs = map[string]bool{
+	"also": true, "later": true, "then": true, "once": true, "previously": true, "again": true,
+	"recently": true, "repeatedly": true, "often": true, "had": true, "has": true, "have": true,
+	"would": true, "will": true, "has also": true, "simply": true, "flatly": true, "quickly": true,
+	"publicly": true, "privately": true, "bluntly": true, "famously": true, "reportedly": true,
+	"last": true, "earlier": true, "further": true, "emphatically": true, "angrily": true, "jokingly": true,
+	"told": false, "not": true, "did": true, "does": true, "do": true, "was": true, "is": true,
+}
+
+// phrase is a token range [From, To) that names a source.
+type phrase struct{ From, To int }
+
+func (p phrase) empty() bool { return p.To <= p.From }
+
+// span returns the byte span of the phrase.
+func (st *State) span(p phrase) entities.Span {
+	if p.empty() {
+		return entities.Span{}
+	}
+	return entities.Span{Start: st.tok(p.From).Start, End: st.tok(p.To - 1).End}
+}
+
+// isNominal reports whether token i can be part of a noun phrase naming a
+// source.
+func (st *State) isNominal(i int) bool {
+	t := st.tok(i)
+	switch {
+	case strings.HasPrefix(t.Tag, "NN"), strings.HasPrefix(t.Tag, "JJ"), t.Tag == "DT", t.Tag == "CD",
+		t.Tag == "PRP$", t.Tag == "POS", t.Tag == "PRP", t.Tag == "VBN" || t.Tag == "VBG" && i > 0:
+		return true
+	}
+	switch t.Text {
+	case "-", "&", ".":
+		return t.Text != "."
+	}
+	return false
+}
+
+// subjectBefore returns the source phrase that ends just before token c
+// (a cue verb), looking no further back than lo. It skips adverbs between
+// subject and cue, and takes in an appositive set off by commas ("Kim
+// Heung-kyu, a China expert at Ajou University, told").
+func (st *State) subjectBefore(c, lo int) phrase {
+	end := c
+	for end-1 >= lo && cueAdverbs[st.lower(end-1)] {
+		end--
+	}
+	if end-1 < lo {
+		return phrase{}
+	}
+	// An appositive closed by a comma: "NAME, APPOSITIVE, said".
+	if st.tok(end-1).Text == "," {
+		inner := end - 1
+		k := inner - 1
+		for k >= lo && inner-k <= maxSourceTokens && st.tok(k).Text != "," && !st.endsClause(k) {
+			k--
+		}
+		if k >= lo && st.tok(k).Text == "," {
+			head := st.nounPhraseBefore(k, lo)
+			if !head.empty() {
+				return phrase{head.From, inner}
+			}
+		}
+		return phrase{}
+	}
+	// A parenthetical after the name: "Sen. Elizabeth Warren (D-Mass.) said".
+	if st.tok(end-1).Text == ")" {
+		k := end - 2
+		for k >= lo && end-k <= 8 && st.tok(k).Text != "(" {
+			k--
+		}
+		if k >= lo && st.tok(k).Text == "(" {
+			head := st.nounPhraseBefore(k, lo)
+			if !head.empty() {
+				return phrase{head.From, end}
+			}
+		}
+	}
+	return st.nounPhraseBefore(end, lo)
+}
+
+// nounPhraseBefore returns the noun phrase that ends just before token e,
+// starting no earlier than lo: a run of nominal tokens, with "of"/"for"/"at"
+// joining two nominal runs ("a spokesman for the ministry", "the head of
+// the agency").
+func (st *State) nounPhraseBefore(e, lo int) phrase {
+	k := e
+	for k-1 >= lo && st.isNominal(k-1) && e-k < maxSourceTokens {
+		k--
+		if k-1 >= lo && isJoiner(st.lower(k-1)) && k-2 >= lo && st.isNominal(k-2) {
+			k--
+		}
+	}
+	// A lone possessive or determiner is no phrase.
+	for k < e && (st.tok(k).Tag == "POS") {
+		k++
+	}
+	if k >= e {
+		return phrase{}
+	}
+	return phrase{k, e}
+}
+
+func isJoiner(w string) bool {
+	switch w {
+	case "of", "for", "at", "from", "with", "in", "on", "and", "'s", "\u2019s":
+		return true
+	}
+	return false
+}
+
+// nounPhraseAfter returns the source phrase that starts at token s (after
+// an inverted cue: said Kim Heung-kyu, a China expert at ...), ending at the
+// clause end or hi.
+func (st *State) nounPhraseAfter(s, hi int) phrase {
+	k := s
+	for k < hi && st.isNominal(k) && k-s < maxSourceTokens {
+		k++
+		if k < hi && isJoiner(st.lower(k)) && k+1 < hi && st.isNominal(k+1) {
+			k++
+		}
+	}
+	if k == s {
+		return phrase{}
+	}
+	head := phrase{s, k}
+	// Appositive: ", a professor at X," up to the next comma or clause end.
+	if k < hi && st.tok(k).Text == "," && st.isNominal(k+1) {
+		j := k + 1
+		for j < hi && j-k <= maxSourceTokens && st.tok(j).Text != "," && !st.endsClause(j) {
+			j++
+		}
+		if j > k+1 {
+			return phrase{s, j}
+		}
+	}
+	return head
+}
+
+// speakerFor turns a source phrase into a Speaker: the mention it names
+// (the first mention in it outside quotations, else the phrase's head), with
+// the name, kind, role and affiliation of that mention's entity. It returns
+// nil when the phrase names nobody (it holds no noun).
+func (st *State) speakerFor(p phrase, qi int, ev *Evidence) *Speaker {
+	if p.empty() {
+		return nil
+	}
+	src := st.span(p)
+	an := st.Analysis
+	if an != nil {
+		i, j := an.MentionsIn(src)
+		for m := i; m < j; m++ {
+			if an.Mentions[m].Quoted {
+				continue
+			}
+			return st.fromMention(m, src, qi, ev)
+		}
+	}
+	return st.fromTokens(p, src, qi, ev)
+}
+
+// fromMention builds a Speaker from mention m.
+func (st *State) fromMention(m int, src entities.Span, qi int, ev *Evidence) *Speaker {
+	an := st.Analysis
+	mn := an.Mentions[m]
+	if !mn.Source.Empty() && mn.Source.Start >= src.Start && mn.Source.End > src.End {
+		src.End = mn.Source.End
+	}
+	sp := &Speaker{Name: mn.Text, Type: mn.Kind, Span: mn.Span, Source: src, Role: mn.Role, Affiliation: mn.Affiliation, Entity: mn.Entity}
+	if mn.Pronoun {
+		ev.Flag("speaker.pronoun")
+		if prev := st.previousSpeaker(qi, mn.Gender, mn.Plural, mn.Kind); prev != nil {
+			ev.Flag("speaker.pronoun.previous_quote")
+			sp.Name, sp.Type, sp.Role, sp.Affiliation, sp.Entity = prev.Name, prev.Type, prev.Role, prev.Affiliation, prev.Entity
+			return sp
+		}
+		if mn.Entity < 0 {
+			ev.Flag("speaker.pronoun.unresolved")
+		}
+	}
+	if mn.Entity >= 0 && mn.Entity < len(an.Entities) {
+		e := an.Entities[mn.Entity]
+		ev.Flag("speaker.entity")
+		sp.Name, sp.Type = e.Name, e.Kind
+		if e.Role != "" && sp.Role == "" {
+			sp.Role = e.Role
+		}
+		if e.Affiliation != "" && sp.Affiliation == "" {
+			sp.Affiliation = e.Affiliation
+		}
+	}
+	if sp.Type == entities.Unknown {
+		sp.Type = entities.Person
+	}
+	return sp
+}
+
+// fromTokens builds a Speaker from a phrase the entity analysis has no
+// mention for, typing it by its words: a pronoun, a proper name, a plural
+// noun (a group) or a singular one (an anonymous source).
+func (st *State) fromTokens(p phrase, src entities.Span, qi int, ev *Evidence) *Speaker {
+	// The head: the phrase up to its first comma, parenthesis or joiner.
+	h := p.From
+	for h < p.To && st.tok(h).Text != "," && st.tok(h).Text != "(" {
+		h++
+	}
+	head := phrase{p.From, h}
+	if head.empty() {
+		return nil
+	}
+	hasNoun := false
+	proper, plural := false, false
+	for i := head.From; i < head.To; i++ {
+		tag := st.tok(i).Tag
+		if strings.HasPrefix(tag, "NN") || tag == "PRP" || tag == "CD" {
+			hasNoun = true
+		}
+		if strings.HasPrefix(tag, "NNP") {
+			proper = true
+		}
+		if tag == "NNS" || tag == "NNPS" {
+			plural = true
+		}
+	}
+	if !hasNoun {
+		return nil
+	}
+	ev.Flag("speaker.no_mention")
+	sp := &Speaker{Name: st.span(head).In(st.Doc.Text), Span: st.span(head), Source: src, Entity: -1}
+	if head.To-head.From == 1 && st.tok(head.From).Tag == "PRP" {
+		pk, ok := pronounKinds[st.lower(head.From)]
+		if !ok {
+			return nil
+		}
+		ev.Flag("speaker.pronoun")
+		sp.Type = pk.kind
+		if prev := st.previousSpeaker(qi, pk.gender, pk.plural, pk.kind); prev != nil {
+			ev.Flag("speaker.pronoun.previous_quote")
+			sp.Name, sp.Type, sp.Role, sp.Affiliation, sp.Entity = prev.Name, prev.Type, prev.Role, prev.Affiliation, prev.Entity
+		} else {
+			ev.Flag("speaker.pronoun.unresolved")
+		}
+		return sp
+	}
+	switch {
+	case proper && !plural:
+		sp.Type = entities.Person
+	case plural:
+		sp.Type = entities.Group
+	default:
+		sp.Type = entities.Anonymous
+	}
+	return sp
+}
+
+// previousSpeaker returns the speaker of the nearest earlier quote, within
+// the same or the two previous paragraphs, that a pronoun of the given
+// gender, number and kind can refer to.
+func (st *State) previousSpeaker(qi int, g entities.Gender, plural bool, kind entities.Kind) *Speaker {
+	doc := st.Doc
+	para := doc.ParagraphAt(st.Quotes[qi].Start)
+	for k := qi - 1; k >= 0; k-- {
+		q := st.Quotes[k]
+		if p := doc.ParagraphAt(q.Start); para-p > 2 {
+			break
+		}
+		if q.Speaker == nil || q.Start > st.Quotes[qi].Start {
+			continue
+		}
+		if agrees(st.Analysis, q.Speaker, g, plural, kind) {
+			return q.Speaker
+		}
+		return nil
+	}
+	return nil
+}
+
+// agrees reports whether a pronoun of gender g, number and kind can refer
+// to speaker s.
+func agrees(an *entities.Analysis, s *Speaker, g entities.Gender, plural bool, kind entities.Kind) bool {
+	switch kind {
+	case entities.Person:
+		if s.Type != entities.Person && s.Type != entities.Anonymous {
+			return false
+		}
+		if an != nil && s.Entity >= 0 && s.Entity < len(an.Entities) {
+			eg := an.Entities[s.Entity].Gender
+			if eg != entities.AnyGender && g != entities.AnyGender && eg != g {
+				return false
+			}
+		}
+		return true
+	case entities.Organization:
+		return s.Type == entities.Organization
+	case entities.Group:
+		return s.Type == entities.Group || s.Type == entities.Organization
+	}
+	return false
+}
