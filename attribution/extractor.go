@@ -88,9 +88,15 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	quotes = e.link(doc, an, quotes)
+	st := e.link(doc, an, quotes)
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	quotes = st.Quotes
+	if e.cfg.reported {
+		reported := findReported(st)
+		inheritReported(quotes, reported)
+		quotes = append(quotes, reported...)
 	}
 	res := &Result{Document: doc, Analysis: an, Problems: problems}
 	for _, q := range quotes {
@@ -104,6 +110,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 		res.Quotes = append(res.Quotes, q)
 	}
 	sort.SliceStable(res.Quotes, func(i, j int) bool { return res.Quotes[i].Start < res.Quotes[j].Start })
+	renumberGroups(res.Quotes)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Start < res.Problems[j].Start })
 	if res.Quotes == nil {
 		res.Quotes = []Quote{}
@@ -112,4 +119,51 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 		res.Problems = []Problem{}
 	}
 	return res, nil
+}
+
+// inheritReported gives a quoted part with no speaker the speaker and cue of
+// the reported statement that holds it (Trump said the location will be
+// announced "in the not-too-distant future").
+func inheritReported(quotes, reported []Quote) {
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Speaker != nil {
+			continue
+		}
+		for _, r := range reported {
+			if r.Span.Contains(q.Span) {
+				sp := *r.Speaker
+				q.Speaker, q.Cue, q.Sieve = &sp, r.Cue, "reported-part"
+				q.Evidence.Flag("sieve.reported-part")
+				q.Evidence.Flag("speaker.type." + sp.Type.String())
+				if q.Kind == Term {
+					q.Kind = Partial
+				}
+				break
+			}
+		}
+	}
+}
+
+// renumberGroups numbers the groups of quotes (sorted by Start) from 0 in
+// text order of their first piece; a quote with a negative group gets a
+// group of its own.
+func renumberGroups(quotes []Quote) {
+	next := 0
+	seen := map[int]int{}
+	for i := range quotes {
+		g := quotes[i].Group
+		if g < 0 {
+			quotes[i].Group = next
+			next++
+			continue
+		}
+		n, ok := seen[g]
+		if !ok {
+			n = next
+			seen[g] = n
+			next++
+		}
+		quotes[i].Group = n
+	}
 }

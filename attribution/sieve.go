@@ -30,8 +30,8 @@ type State struct {
 	Quotes   []Quote
 }
 
-// link runs the sieves over every quote.
-func (e *Extractor) link(doc *entities.Document, an *entities.Analysis, quotes []Quote) []Quote {
+// link runs the sieves over every quote and returns the state they left.
+func (e *Extractor) link(doc *entities.Document, an *entities.Analysis, quotes []Quote) *State {
 	st := &State{Doc: doc, Analysis: an, Quotes: quotes}
 	for _, s := range e.cfg.sieves {
 		for i := range st.Quotes {
@@ -45,5 +45,5 @@ func (e *Extractor) link(doc *entities.Document, an *entities.Analysis, quotes [
 			}
 		}
 	}
-	return st.Quotes
+	return st
 }

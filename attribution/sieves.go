@@ -133,7 +133,7 @@ func (trailingCue) Attribute(st *State, i int) (Attribution, bool) {
 			ev.Flag("quote.ends_sentence")
 		}
 		ev.Add("cue.distance", float64(c-j))
-		return st.decide("trailing-cue", c, w, st.speakerFor(p, i, &ev), ev)
+		return st.decide("trailing-cue", c, w, st.speakerFor(p, st.Quotes[i].Start, &ev), ev)
 	}
 	return Attribution{}, false
 }
@@ -193,7 +193,7 @@ func (leadingCue) Attribute(st *State, i int) (Attribution, bool) {
 			return Attribution{}, false
 		}
 		ev.Add("cue.distance", float64(k-c))
-		return st.decide("leading-cue", c, w, st.speakerFor(p, i, &ev), ev)
+		return st.decide("leading-cue", c, w, st.speakerFor(p, st.Quotes[i].Start, &ev), ev)
 	}
 	return Attribution{}, false
 }
@@ -226,7 +226,7 @@ func (accordingTo) Attribute(st *State, i int) (Attribution, bool) {
 		p := st.nounPhraseAfter(a+2, st.clauseEnd(a+2, para))
 		var ev Evidence
 		cue := cueWord{Lemma: "according to", Class: Speech}
-		sp := st.speakerFor(p, i, &ev)
+		sp := st.speakerFor(p, st.Quotes[i].Start, &ev)
 		if sp == nil {
 			return Attribution{}, false
 		}
@@ -266,7 +266,7 @@ func (dashSource) Attribute(st *State, i int) (Attribution, bool) {
 	}
 	p := st.nounPhraseAfter(j+1, st.clauseEnd(j+1, para))
 	var ev Evidence
-	sp := st.speakerFor(p, i, &ev)
+	sp := st.speakerFor(p, st.Quotes[i].Start, &ev)
 	if sp == nil || (sp.Type != entities.Person && sp.Type != entities.Organization) {
 		return Attribution{}, false
 	}
@@ -335,7 +335,7 @@ func (sentenceCue) Attribute(st *State, i int) (Attribution, bool) {
 		var ev Evidence
 		ev.Flag("order.cue_before")
 		ev.Add("cue.distance", float64(o-c))
-		if at, ok := st.decide("sentence-cue", c, w, st.speakerFor(p, i, &ev), ev); ok {
+		if at, ok := st.decide("sentence-cue", c, w, st.speakerFor(p, st.Quotes[i].Start, &ev), ev); ok {
 			return at, true
 		}
 	}
@@ -357,7 +357,7 @@ func (sentenceCue) Attribute(st *State, i int) (Attribution, bool) {
 		var ev Evidence
 		ev.Flag("order.cue_after")
 		ev.Add("cue.distance", float64(c-after))
-		if at, ok := st.decide("sentence-cue", c, w, st.speakerFor(p, i, &ev), ev); ok {
+		if at, ok := st.decide("sentence-cue", c, w, st.speakerFor(p, st.Quotes[i].Start, &ev), ev); ok {
 			return at, true
 		}
 	}
@@ -438,7 +438,7 @@ func (colonParagraph) Attribute(st *State, i int) (Attribution, bool) {
 		}
 		p := st.subjectBefore(c, st.clauseStart(c, prev))
 		var ev Evidence
-		return st.decide("colon-paragraph", c, w, st.speakerFor(p, i, &ev), ev)
+		return st.decide("colon-paragraph", c, w, st.speakerFor(p, st.Quotes[i].Start, &ev), ev)
 	}
 	return Attribution{}, false
 }

@@ -235,8 +235,9 @@ func (st *State) nounPhraseAfter(s, hi int) phrase {
 // speakerFor turns a source phrase into a Speaker: the mention it names
 // (the first mention in it outside quotations, else the phrase's head), with
 // the name, kind, role and affiliation of that mention's entity. It returns
-// nil when the phrase names nobody (it holds no noun).
-func (st *State) speakerFor(p phrase, qi int, ev *Evidence) *Speaker {
+// nil when the phrase names nobody (it holds no noun). A pronoun takes the
+// speaker of the nearest agreeing quote before offset at.
+func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 	if p.empty() {
 		return nil
 	}
@@ -248,14 +249,14 @@ func (st *State) speakerFor(p phrase, qi int, ev *Evidence) *Speaker {
 			if an.Mentions[m].Quoted {
 				continue
 			}
-			return st.fromMention(m, src, qi, ev)
+			return st.fromMention(m, src, at, ev)
 		}
 	}
-	return st.fromTokens(p, src, qi, ev)
+	return st.fromTokens(p, src, at, ev)
 }
 
 // fromMention builds a Speaker from mention m.
-func (st *State) fromMention(m int, src entities.Span, qi int, ev *Evidence) *Speaker {
+func (st *State) fromMention(m int, src entities.Span, at int, ev *Evidence) *Speaker {
 	an := st.Analysis
 	mn := an.Mentions[m]
 	if !mn.Source.Empty() && mn.Source.Start >= src.Start && mn.Source.End > src.End {
@@ -264,7 +265,7 @@ func (st *State) fromMention(m int, src entities.Span, qi int, ev *Evidence) *Sp
 	sp := &Speaker{Name: mn.Text, Type: mn.Kind, Span: mn.Span, Source: src, Role: mn.Role, Affiliation: mn.Affiliation, Entity: mn.Entity}
 	if mn.Pronoun {
 		ev.Flag("speaker.pronoun")
-		if prev := st.previousSpeaker(qi, mn.Gender, mn.Plural, mn.Kind); prev != nil {
+		if prev := st.previousSpeaker(at, mn.Gender, mn.Plural, mn.Kind); prev != nil {
 			ev.Flag("speaker.pronoun.previous_quote")
 			sp.Name, sp.Type, sp.Role, sp.Affiliation, sp.Entity = prev.Name, prev.Type, prev.Role, prev.Affiliation, prev.Entity
 			return sp
@@ -293,7 +294,7 @@ func (st *State) fromMention(m int, src entities.Span, qi int, ev *Evidence) *Sp
 // fromTokens builds a Speaker from a phrase the entity analysis has no
 // mention for, typing it by its words: a pronoun, a proper name, a plural
 // noun (a group) or a singular one (an anonymous source).
-func (st *State) fromTokens(p phrase, src entities.Span, qi int, ev *Evidence) *Speaker {
+func (st *State) fromTokens(p phrase, src entities.Span, at int, ev *Evidence) *Speaker {
 	// The head: the phrase up to its first comma, parenthesis or joiner.
 	h := p.From
 	for h < p.To && st.tok(h).Text != "," && st.tok(h).Text != "(" {
@@ -329,7 +330,7 @@ func (st *State) fromTokens(p phrase, src entities.Span, qi int, ev *Evidence) *
 		}
 		ev.Flag("speaker.pronoun")
 		sp.Type = pk.kind
-		if prev := st.previousSpeaker(qi, pk.gender, pk.plural, pk.kind); prev != nil {
+		if prev := st.previousSpeaker(at, pk.gender, pk.plural, pk.kind); prev != nil {
 			ev.Flag("speaker.pronoun.previous_quote")
 			sp.Name, sp.Type, sp.Role, sp.Affiliation, sp.Entity = prev.Name, prev.Type, prev.Role, prev.Affiliation, prev.Entity
 		} else {
@@ -348,18 +349,21 @@ func (st *State) fromTokens(p phrase, src entities.Span, qi int, ev *Evidence) *
 	return sp
 }
 
-// previousSpeaker returns the speaker of the nearest earlier quote, within
+// previousSpeaker returns the speaker of the nearest quote before offset, within
 // the same or the two previous paragraphs, that a pronoun of the given
 // gender, number and kind can refer to.
-func (st *State) previousSpeaker(qi int, g entities.Gender, plural bool, kind entities.Kind) *Speaker {
+func (st *State) previousSpeaker(offset int, g entities.Gender, plural bool, kind entities.Kind) *Speaker {
 	doc := st.Doc
-	para := doc.ParagraphAt(st.Quotes[qi].Start)
-	for k := qi - 1; k >= 0; k-- {
+	para := doc.ParagraphAt(offset)
+	for k := len(st.Quotes) - 1; k >= 0; k-- {
 		q := st.Quotes[k]
+		if q.Start >= offset {
+			continue
+		}
 		if p := doc.ParagraphAt(q.Start); para-p > 2 {
 			break
 		}
-		if q.Speaker == nil || q.Start > st.Quotes[qi].Start {
+		if q.Speaker == nil {
 			continue
 		}
 		if agrees(st.Analysis, q.Speaker, g, plural, kind) {

@@ -1,0 +1,404 @@
+package attribution
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid/entities"
+)
+
+// This file finds reported speech: statements attributed without
+// quotation marks (kind Indirect), or with a quoted part inside (kind
+// Mixed). The patterns, in the order they are tried at each cue verb:
+//
+//	SUBJECT CUE [OBJECT] [ADVERBIAL] [that] CLAUSE.   Analysts said that ...
+//	CLAUSE, SUBJECT CUE [ADVERBIAL].                  Kim has ..., analysts said.
+//	CLAUSE, CUE SUBJECT.                              ..., said Park.
+//	... which SUBJECT CUE CLAUSE                      which analysts said was ...
+//	According to SUBJECT, CLAUSE. / CLAUSE, according to SUBJECT.
+
+// findReported returns the reported-speech quotes in st's document. Quoted
+// statements already in st.Quotes are not reported again: a reported
+// clause that is wholly a quotation is skipped, and one that holds a
+// quotation becomes Mixed.
+func findReported(st *State) []Quote {
+	var out []Quote
+	toks := st.Doc.Tokens
+	for c := 0; c < len(toks); c++ {
+		if st.inQuote(c) {
+			continue
+		}
+		if st.lower(c) == "according" && st.lower(c+1) == "to" {
+			if q, ok := st.accordingToReported(c); ok {
+				out = append(out, q)
+			}
+			continue
+		}
+		w, ok := st.isCue(c)
+		if !ok || st.passive(c) {
+			continue
+		}
+		para := st.paragraphOf(st.tok(c).Start)
+		if q, ok := st.reportedAfterCue(c, w, para); ok {
+			out = append(out, q)
+			continue
+		}
+		if q, ok := st.reportedBeforeCue(c, w, para); ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// clauseWords reports whether tokens [s, e) read as a clause: they hold a
+// finite verb or a modal, and are not wholly inside one quotation.
+func (st *State) clauseWords(s, e int) bool {
+	if e-s < 3 {
+		return false
+	}
+	for k := s; k < e; k++ {
+		tag := st.tok(k).Tag
+		if tag == "MD" || tag == "VBD" || tag == "VBZ" || tag == "VBP" {
+			return true
+		}
+	}
+	return false
+}
+
+// canStartClause reports whether token k can be the first word of a
+// reported clause after its cue.
+func (st *State) canStartClause(k int) bool {
+	t := st.tok(k)
+	switch t.Tag {
+	case "DT", "PRP", "PRP$", "NNP", "NNPS", "NN", "NNS", "EX", "CD", "JJ", "``", "IN", "RB", "WRB", "JJS", "JJR", "PDT":
+		if t.Tag == "IN" {
+			w := strings.ToLower(t.Text)
+			return w == "if" || w == "because" || w == "while" || w == "although" || w == "after" || w == "before" || w == "since" || w == "unless" || w == "as"
+		}
+		return true
+	}
+	return false
+}
+
+// reportedAfterCue handles SUBJECT CUE [OBJECT] [ADVERBIAL] [that] CLAUSE.
+func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, bool) {
+	subj := st.subjectBefore(c, st.clauseStartRel(c, para))
+	if subj.empty() {
+		return Quote{}, false
+	}
+	k := c + 1
+	var ev Evidence
+	// A particle (pointed out), an object (told reporters, told CNN), and
+	// adverbials (on Tuesday, in a statement, last week) before the clause.
+	if st.tok(k).Tag == "RP" {
+		k++
+	}
+	if w.Lemma == "tell" || w.Lemma == "assure" || w.Lemma == "inform" || w.Lemma == "remind" || w.Lemma == "warn" || w.Lemma == "advise" {
+		if st.lower(k) != "that" {
+			for n := 0; n < 6 && (st.isNominal(k) || st.tok(k).Tag == "PRP"); n++ {
+				k++
+			}
+		}
+	}
+	k = st.skipAdverbials(k, para)
+	if st.lower(k) == "that" {
+		ev.Flag("reported.that")
+		k++
+	} else if st.tok(k).Text == "," || st.tok(k).Text == ":" {
+		return Quote{}, false
+	}
+	if k >= len(st.Doc.Tokens) || st.tok(k).Start >= para.End || !st.canStartClause(k) {
+		return Quote{}, false
+	}
+	if st.tok(k).Tag == "``" && !st.tailAfterQuote(k) {
+		// SUBJECT said "...": a quotation, found by the sieves.
+		return Quote{}, false
+	}
+	e := st.reportedEnd(k, para)
+	if !st.clauseWords(k, e) {
+		return Quote{}, false
+	}
+	ev.Flag("reported.cue_first")
+	return st.reportedQuote(k, e, c, w, subj, ev)
+}
+
+// tailAfterQuote reports whether the clause that opens with a quotation
+// mark at token k goes on after the quotation ends (a mixed quote), rather
+// than being a whole quotation.
+func (st *State) tailAfterQuote(k int) bool {
+	off := st.tok(k).Start
+	for _, q := range st.Quotes {
+		if q.Open.Start == off && !q.Close.Empty() {
+			j := st.Doc.TokenAt(q.Close.End)
+			t := st.tok(j)
+			return t.Text != "" && t.Text != "." && t.Text != "," && !isQuoteTag(t.Tag) && t.Start < st.paragraphOf(off).End
+		}
+	}
+	return false
+}
+
+// skipAdverbials skips time and manner adverbials between a cue and its
+// clause: on Tuesday, in a statement, last week, in an interview with X,
+// publicly, repeatedly.
+func (st *State) skipAdverbials(k int, para entities.Span) int {
+	for n := 0; n < 4 && k < len(st.Doc.Tokens) && st.tok(k).Start < para.End; n++ {
+		t := st.tok(k)
+		switch {
+		case t.Tag == "RB" && strings.ToLower(t.Text) != "not":
+			k++
+		case strings.ToLower(t.Text) == "last" || strings.ToLower(t.Text) == "this" || strings.ToLower(t.Text) == "earlier" || strings.ToLower(t.Text) == "late":
+			if st.isTimeWord(k + 1) {
+				k += 2
+			} else {
+				return k
+			}
+		case st.isTimeWord(k):
+			k++
+		case t.Tag == "IN" && (strings.ToLower(t.Text) == "in" || strings.ToLower(t.Text) == "on" || strings.ToLower(t.Text) == "during" || strings.ToLower(t.Text) == "at"):
+			j := k + 1
+			for j < len(st.Doc.Tokens) && j-k < 8 && st.isNominal(j) {
+				j++
+				if isJoiner(st.lower(j)) && st.isNominal(j+1) && st.lower(j) != "and" {
+					j++
+				}
+			}
+			if j == k+1 {
+				return k
+			}
+			// The adverbial must be followed by the clause or "that", and
+			// a comma-set adverbial is fine too.
+			if st.tok(j).Text == "," {
+				j++
+			}
+			k = j
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"today": true, "yesterday": true, "tonight": true, "week": true, "month": true, "year": true, "morning": true,
+	"evening": true, "afternoon": true, "night": true, "weekend": true, "recently": true, "previously": true,
+}
+
+func (st *State) isTimeWord(k int) bool { return timeWords[st.lower(k)] }
+
+// reportedEnd returns the token index where the reported clause starting
+// at k ends: the sentence end, a semicolon, or a comma that introduces a
+// trailing cue clause (", he said" / ", adding").
+func (st *State) reportedEnd(k int, para entities.Span) int {
+	depth := 0
+	j := k
+	for ; j < len(st.Doc.Tokens) && st.tok(j).Start < para.End; j++ {
+		t := st.tok(j)
+		if t.Tag == "``" {
+			depth++
+			continue
+		}
+		if t.Tag == "''" {
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		switch t.Text {
+		case ".", "!", "?", ";":
+			return j
+		case ",":
+			if st.cueClauseAt(j+1, para) {
+				return j
+			}
+		}
+	}
+	return j
+}
+
+// cueClauseAt reports whether a trailing cue clause starts at token k:
+// "he said", "said Park", "the ministry added", "according to".
+func (st *State) cueClauseAt(k int, para entities.Span) bool {
+	if _, ok := st.isCue(k); ok {
+		return true
+	}
+	if st.lower(k) == "according" && st.lower(k+1) == "to" {
+		return true
+	}
+	for j := k; j < k+6 && j < len(st.Doc.Tokens) && st.tok(j).Start < para.End; j++ {
+		if _, ok := st.isCue(j); ok {
+			e := st.clauseEnd(j+1, para)
+			return e-j <= 6 && !st.passive(j)
+		}
+		if !st.isNominal(j) {
+			return false
+		}
+	}
+	return false
+}
+
+// reportedBeforeCue handles CLAUSE, SUBJECT CUE. and CLAUSE, CUE SUBJECT.,
+// with the clause from the sentence start to the comma.
+func (st *State) reportedBeforeCue(c int, w cueWord, para entities.Span) (Quote, bool) {
+	var subj phrase
+	var comma int
+	var ev Evidence
+	switch {
+	case st.tok(c-1).Text == ",":
+		comma = c - 1
+		subj = st.nounPhraseAfter(c+1, st.clauseEnd(c+1, para))
+		ev.Flag("reported.cue_speaker")
+	default:
+		subj = st.subjectBefore(c, st.clauseStartRel(c, para))
+		if subj.empty() {
+			return Quote{}, false
+		}
+		comma = subj.From - 1
+		if st.tok(comma).Text != "," {
+			return Quote{}, false
+		}
+		ev.Flag("reported.speaker_cue")
+	}
+	if subj.empty() {
+		return Quote{}, false
+	}
+	// The cue clause must end the sentence, give or take an adverbial.
+	e := st.clauseEnd(c+1, para)
+	if e-c > 8 {
+		return Quote{}, false
+	}
+	if st.tok(comma-1).Tag == "''" {
+		// "...," he said: a quotation, found by the sieves.
+		return Quote{}, false
+	}
+	s := st.sentenceStartTok(comma, para)
+	if st.lower(s) == "according" || st.tok(s).Tag == "``" && st.wholeQuote(s, comma) {
+		return Quote{}, false
+	}
+	if !st.clauseWords(s, comma) {
+		return Quote{}, false
+	}
+	return st.reportedQuote(s, comma, c, w, subj, ev)
+}
+
+// wholeQuote reports whether tokens [s, e) are one quotation.
+func (st *State) wholeQuote(s, e int) bool {
+	off := st.tok(s).Start
+	for _, q := range st.Quotes {
+		if q.Open.Start == off && q.Kind.Quoted() {
+			return q.Close.Empty() || st.Doc.TokenAt(q.Close.End) >= e-1
+		}
+	}
+	return false
+}
+
+// sentenceStartTok returns the first token of the sentence that holds
+// token k, after any closing mark that ends the previous one.
+func (st *State) sentenceStartTok(k int, para entities.Span) int {
+	s := k
+	for s-1 >= 0 && st.tok(s-1).Start >= para.Start {
+		t := st.tok(s - 1)
+		if t.Text == "." || t.Text == "!" || t.Text == "?" || t.Text == ";" {
+			break
+		}
+		s--
+	}
+	for s < k && (st.tok(s).Tag == "''" || st.tok(s).Text == ")") {
+		s++
+	}
+	return s
+}
+
+// clauseStartRel is clauseStart that also stops after a relative pronoun,
+// so that "which analysts said was ..." takes "analysts" as the subject.
+func (st *State) clauseStartRel(c int, para entities.Span) int {
+	k := c
+	for k-1 >= 0 && st.tok(k-1).Start >= para.Start && c-k < 40 {
+		t := st.tok(k - 1)
+		if st.endsClause(k-1) || t.Tag == "WDT" || t.Tag == "WP" || t.Text == ":" {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// accordingToReported handles According to X, CLAUSE. and CLAUSE,
+// according to X.
+func (st *State) accordingToReported(a int) (Quote, bool) {
+	para := st.paragraphOf(st.tok(a).Start)
+	subj := st.nounPhraseAfter(a+2, st.clauseEnd(a+2, para))
+	if subj.empty() {
+		return Quote{}, false
+	}
+	w := cueWord{Lemma: "according to", Class: Speech}
+	var ev Evidence
+	ev.Flag("reported.according_to")
+	if st.tok(a-1).Text == "," {
+		comma := a - 1
+		s := st.sentenceStartTok(comma, para)
+		if st.tok(comma-1).Tag == "''" || !st.clauseWords(s, comma) {
+			return Quote{}, false
+		}
+		return st.reportedQuote(s, comma, a, w, subj, ev)
+	}
+	k := subj.To
+	if st.tok(k).Text != "," {
+		return Quote{}, false
+	}
+	k++
+	if st.tok(k).Tag == "``" && !st.tailAfterQuote(k) {
+		return Quote{}, false
+	}
+	e := st.reportedEnd(k, para)
+	if !st.clauseWords(k, e) {
+		return Quote{}, false
+	}
+	return st.reportedQuote(k, e, a, w, subj, ev)
+}
+
+// reportedQuote builds the Indirect or Mixed quote for content tokens
+// [s, e) with cue token c and subject phrase subj.
+func (st *State) reportedQuote(s, e, c int, w cueWord, subj phrase, ev Evidence) (Quote, bool) {
+	for e > s && (st.isPunct(e-1) && st.tok(e-1).Tag != "''") {
+		e--
+	}
+	if e <= s {
+		return Quote{}, false
+	}
+	span := entities.Span{Start: st.tok(s).Start, End: st.tok(e - 1).End}
+	kind := Indirect
+	for _, q := range st.Quotes {
+		if q.Kind.Quoted() && span.Overlaps(q.Span) {
+			if !span.Contains(q.Span) {
+				if q.Span.Contains(span) {
+					return Quote{}, false
+				}
+				continue
+			}
+			kind = Mixed
+		}
+	}
+	sp := st.speakerFor(subj, st.tok(subj.From).Start, &ev)
+	if sp == nil {
+		return Quote{}, false
+	}
+	ev.Flag("sieve.reported")
+	ev.Flag("speaker.type." + sp.Type.String())
+	ev.Flag("cue." + w.Lemma)
+	ev.Add("reported.words", float64(e-s))
+	var cue *Cue
+	if w.Lemma == "according to" {
+		cs := entities.Span{Start: st.tok(c).Start, End: st.tok(c + 1).End}
+		cue = &Cue{Span: cs, Text: cs.In(st.Doc.Text), Lemma: w.Lemma, Class: Speech}
+	} else {
+		cue = st.cueAt(c, w)
+	}
+	if w.Class == Belief {
+		ev.Flag("cue.belief")
+	}
+	return Quote{Span: span, Text: span.In(st.Doc.Text), Kind: kind, Group: -1, Cue: cue, Speaker: sp,
+		Sieve: "reported", Evidence: ev}, true
+}
