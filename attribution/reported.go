@@ -33,6 +33,12 @@ func findReported(st *State) []Quote {
 			}
 			continue
 		}
+		if w, ok := lookupCueNoun(st.tok(c).Text); ok && strings.HasPrefix(st.tok(c).Tag, "NN") {
+			if q, ok := st.reportedNoun(c, w); ok {
+				out = append(out, q)
+			}
+			continue
+		}
 		w, ok := st.isCue(c)
 		if !ok || st.passive(c) {
 			continue
@@ -49,16 +55,22 @@ func findReported(st *State) []Quote {
 	return out
 }
 
-// clauseWords reports whether tokens [s, e) read as a clause: they hold a
-// finite verb or a modal, and are not wholly inside one quotation.
+// clauseWords reports whether tokens [s, e) read as a clause: a finite
+// verb or a modal comes within the first twenty words, before any
+// non-restrictive relative pronoun ("anything to pull them away from Sanders, who held" is no
+// clause of its own).
 func (st *State) clauseWords(s, e int) bool {
 	if e-s < 3 {
 		return false
 	}
-	for k := s; k < e; k++ {
-		tag := st.tok(k).Tag
-		if tag == "MD" || tag == "VBD" || tag == "VBZ" || tag == "VBP" {
+	for k := s; k < e && k-s < 20; k++ {
+		switch st.tok(k).Tag {
+		case "MD", "VBD", "VBZ", "VBP":
 			return true
+		case "WP", "WDT":
+			if st.tok(k-1).Text == "," {
+				return false
+			}
 		}
 	}
 	return false
@@ -106,7 +118,19 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 	} else if st.tok(k).Text == "," || st.tok(k).Text == ":" {
 		return Quote{}, false
 	}
-	if k >= len(st.Doc.Tokens) || st.tok(k).Start >= para.End || !st.canStartClause(k) {
+	// In a relative clause (which analysts said was aimed at ...) the
+	// reported clause's subject is the relative pronoun, so it opens with
+	// its verb.
+	relative := subj.From > 0 && (st.tok(subj.From-1).Tag == "WDT" || st.tok(subj.From-1).Tag == "WP")
+	if k >= len(st.Doc.Tokens) || st.tok(k).Start >= para.End {
+		return Quote{}, false
+	}
+	if relative && (strings.HasPrefix(st.tok(k).Tag, "VB") || st.tok(k).Tag == "MD") {
+		ev.Flag("reported.relative")
+		e := st.reportedEnd(k, para)
+		return st.reportedQuote(k, e, c, w, subj, ev)
+	}
+	if !st.canStartClause(k) {
 		return Quote{}, false
 	}
 	if st.tok(k).Tag == "``" && !st.tailAfterQuote(k) {
@@ -401,4 +425,60 @@ func (st *State) reportedQuote(s, e, c int, w cueWord, subj phrase, ev Evidence)
 	}
 	return Quote{Span: span, Text: span.In(st.Doc.Text), Kind: kind, Group: -1, Cue: cue, Speaker: sp,
 		Sieve: "reported", Evidence: ev}, true
+}
+
+// reportedNoun handles a cue noun with a "that" clause: X's statement that
+// CLAUSE, the claim by X that CLAUSE, X voiced expectations that CLAUSE.
+func (st *State) reportedNoun(n int, w cueWord) (Quote, bool) {
+	para := st.paragraphOf(st.tok(n).Start)
+	k := n + 1
+	var subj phrase
+	var ev Evidence
+	ev.Flag("reported.noun")
+	if st.lower(k) == "by" || st.lower(k) == "from" {
+		subj = st.nounPhraseAfter(k+1, st.clauseEnd(k+1, para))
+		k = subj.To
+		ev.Flag("reported.noun_by")
+	}
+	if st.lower(k) != "that" {
+		return Quote{}, false
+	}
+	k++
+	if !st.canStartClause(k) {
+		return Quote{}, false
+	}
+	if subj.empty() {
+		// Back over the noun phrase's modifiers to its determiner or
+		// possessive.
+		b := n
+		for b-1 >= 0 && b-n > -4 && (strings.HasPrefix(st.tok(b-1).Tag, "JJ") || st.tok(b-1).Tag == "NN" || st.tok(b-1).Tag == "NNS") {
+			b--
+		}
+		switch {
+		case st.tok(b-1).Tag == "POS":
+			subj = st.nounPhraseBefore(b-1, st.clauseStart(b-1, para))
+			ev.Flag("reported.noun_possessive")
+		case st.tok(b-1).Tag == "PRP$":
+			subj = phrase{b - 1, b}
+			ev.Flag("reported.noun_possessive")
+		default:
+			if st.tok(b-1).Tag == "DT" {
+				b--
+			}
+			v := b - 1
+			if !strings.HasPrefix(st.tok(v).Tag, "VB") || st.passive(v) {
+				return Quote{}, false
+			}
+			subj = st.subjectBefore(v, st.clauseStartRel(v, para))
+			ev.Flag("reported.noun_light_verb")
+		}
+	}
+	if subj.empty() {
+		return Quote{}, false
+	}
+	e := st.reportedEnd(k, para)
+	if !st.clauseWords(k, e) {
+		return Quote{}, false
+	}
+	return st.reportedQuote(k, e, n, w, subj, ev)
 }
