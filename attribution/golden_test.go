@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,10 +54,17 @@ func TestGolden(t *testing.T) {
 
 // goldenJSON encodes res as indented JSON with one quote or problem per
 // line, so that a changed quote shows as one changed line in a diff.
+// Confidence is rounded to two decimals, so that refitting the confidence
+// model changes only the lines whose confidence really moved.
 func goldenJSON(res *attribution.Result) ([]byte, error) {
+	quotes := make([]attribution.Quote, len(res.Quotes))
+	for i, q := range res.Quotes {
+		q.Confidence = math.Round(q.Confidence*100) / 100
+		quotes[i] = q
+	}
 	var b bytes.Buffer
 	b.WriteString("{\n")
-	if err := writeJSONList(&b, "quotes", res.Quotes); err != nil {
+	if err := writeJSONList(&b, "quotes", quotes); err != nil {
 		return nil, err
 	}
 	b.WriteString(",\n")

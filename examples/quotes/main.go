@@ -1,179 +1,180 @@
 // Command quotes prints the quotes of news articles and who said them.
 //
-//	quotes FILE...                                   readable text
-//	quotes -input jsonl -output jsonl < in > out     one JSON line per input line
+//	quotes FILE|DIR...                                     readable text
+//	quotes -output jsonl FILE|DIR... > out.jsonl           one JSON line per article
+//	quotes -input jsonl -output jsonl < in.jsonl > out     one JSON line per input line
 //
-// JSON Lines input holds one object per line with "id" and "text"; other
-// fields are ignored. Every input line gives exactly one output line, in
-// input order; a line that cannot be read gives {"id": ..., "error": ...}
-// and the exit status is non-zero.
+// Text input is plain-text articles: files, directories (searched
+// recursively for *.txt) or, with no argument or "-", stdin. JSON Lines
+// input (-input jsonl) holds one object per line with "id" and "text";
+// other fields are ignored; it is read from the files or directories
+// (*.jsonl) named, or from stdin.
+//
+// Every non-blank input line (or file) gives exactly one output record, in
+// input order, with the same id. A line that is not valid JSON or has no
+// text, or a file that cannot be read, gives {"id": ..., "error": "line N:
+// ..."} and the run goes on; the exit status is then 1. Output formats
+// (-output): text (readable), json (one array), jsonl and csv (one row per
+// quote).
+//
+// Articles are processed by a pool of -workers goroutines and written in
+// input order as they complete, with a bounded number in flight, so memory
+// stays flat however long the input is. An interrupt (Ctrl-C) stops
+// reading, writes what is done and exits with status 130.
 package main
 
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
+	"os/signal"
+	"runtime"
+	"syscall"
 
 	"github.com/whosaid/whosaid/attribution"
 )
 
+// Exit statuses.
+const (
+	exitOK          = 0
+	exitFailed      = 1 // an input failed, or an I/O error
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// options are the command-line settings.
+type options struct {
+	input         string
+	output        string
+	terms         bool
+	minConfidence float64
+	workers       int
+	paths         []string
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
 	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	input := fs.String("input", "text", "input format: text (files or stdin) or jsonl")
-	output := fs.String("output", "text", "output format: text, json or jsonl")
-	terms := fs.Bool("terms", false, "include scare quotes, titles and quoted terms")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: quotes [flags] [FILE|DIR|-]...")
+		fs.PrintDefaults()
 	}
-	ex, err := attribution.New(attribution.WithTerms(*terms))
+	fs.StringVar(&o.input, "input", "text", "input format: text (plain-text articles; directories give their *.txt files) or jsonl (one {\"id\", \"text\"} object per line; directories give their *.jsonl files)")
+	fs.StringVar(&o.output, "output", "text", "output format: text, json, jsonl or csv")
+	fs.BoolVar(&o.terms, "terms", false, "include scare quotes, titles and quoted terms (kind term)")
+	fs.Float64Var(&o.minConfidence, "min-confidence", 0, "leave out quotes whose confidence is below this value, in [0, 1]")
+	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "number of articles processed at once")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	o.paths = fs.Args()
+	switch {
+	case o.input != "text" && o.input != "jsonl":
+		return o, fmt.Errorf("unknown -input %q (want text or jsonl)", o.input)
+	case o.workers < 1:
+		return o, fmt.Errorf("-workers must be at least 1, not %d", o.workers)
+	case o.minConfidence < 0 || o.minConfidence > 1:
+		return o, fmt.Errorf("-min-confidence must be in [0, 1], not %v", o.minConfidence)
+	}
+	return o, nil
+}
+
+// run is the whole command with its inputs and outputs passed in; it
+// returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	o, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "quotes:", err)
-		return 1
+		return exitUsage
 	}
-	w := bufio.NewWriterSize(stdout, 1<<16)
-	var failed bool
-	switch *input {
-	case "jsonl":
-		failed, err = runJSONL(ex, stdin, w, *output)
-	case "text":
-		failed, err = runFiles(ex, fs.Args(), stdin, w, *output)
-	default:
-		fmt.Fprintf(stderr, "quotes: unknown -input %q\n", *input)
-		return 2
+	bw := bufio.NewWriterSize(stdout, 64<<10)
+	out, err := newWriter(o.output, bw, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "quotes:", err)
+		return exitUsage
 	}
-	if ferr := w.Flush(); err == nil {
+	ex, err := attribution.New(attribution.WithTerms(o.terms))
+	if err != nil {
+		fmt.Fprintln(stderr, "quotes:", err)
+		return exitFailed
+	}
+
+	produce := func(emit func(doc) bool) error {
+		if o.input == "jsonl" {
+			return readJSONLFiles(o.paths, ".jsonl", stdin, emit)
+		}
+		return readTextFiles(o.paths, ".txt", stdin, emit)
+	}
+	work := func(d doc) record {
+		return extract(ctx, ex, d, o.minConfidence)
+	}
+	total, failed := 0, 0
+	consume := func(r record) error {
+		total++
+		if r.err != "" {
+			failed++
+		}
+		return out.write(r)
+	}
+	err = ordered(ctx, o.workers, 4*o.workers, produce, work, consume)
+	if err == nil {
+		err = out.close()
+	}
+	if ferr := bw.Flush(); err == nil {
 		err = ferr
 	}
-	if err != nil {
+	if failed > 0 {
+		fmt.Fprintf(stderr, "quotes: %d of %d inputs failed\n", failed, total)
+	}
+	switch {
+	case ctx.Err() != nil:
+		fmt.Fprintf(stderr, "quotes: interrupted after %d inputs\n", total)
+		return exitInterrupted
+	case err != nil:
 		fmt.Fprintln(stderr, "quotes:", err)
-		return 1
+		return exitFailed
+	case failed > 0:
+		return exitFailed
 	}
-	if failed {
-		return 1
-	}
-	return 0
+	return exitOK
 }
 
-type record struct {
-	ID       json.RawMessage       `json:"id"`
-	Quotes   []attribution.Quote   `json:"quotes"`
-	Problems []attribution.Problem `json:"problems"`
-	Error    string                `json:"error,omitempty"`
-}
-
-func runJSONL(ex *attribution.Extractor, r io.Reader, w io.Writer, output string) (bool, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	failed := false
-	for n := 1; ; n++ {
-		line, err := br.ReadString('\n')
-		if line == "" && err != nil {
-			if errors.Is(err, io.EOF) {
-				return failed, nil
-			}
-			return failed, err
-		}
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		var in struct {
-			ID   json.RawMessage `json:"id"`
-			Text *string         `json:"text"`
-		}
-		rec := record{}
-		if jerr := json.Unmarshal([]byte(line), &in); jerr != nil {
-			rec.Error = fmt.Sprintf("line %d: %v", n, jerr)
-		} else if in.Text == nil {
-			rec.ID, rec.Error = in.ID, fmt.Sprintf("line %d: no text", n)
-		} else {
-			rec.ID = in.ID
-			res, xerr := ex.Extract(context.Background(), *in.Text)
-			if xerr != nil {
-				rec.Error = fmt.Sprintf("line %d: %v", n, xerr)
-			} else {
-				rec.Quotes, rec.Problems = res.Quotes, res.Problems
+// extract runs ex over d and keeps the quotes whose confidence is at least
+// minConfidence.
+func extract(ctx context.Context, ex *attribution.Extractor, d doc, minConfidence float64) record {
+	r := record{id: d.id, err: d.err}
+	if r.err != "" {
+		return r
+	}
+	res, err := ex.Extract(ctx, d.text)
+	if err != nil {
+		r.err = d.at + ": " + err.Error()
+		return r
+	}
+	r.quotes, r.problems = res.Quotes, res.Problems
+	if minConfidence > 0 {
+		kept := r.quotes[:0:0]
+		for _, q := range r.quotes {
+			if q.Confidence >= minConfidence {
+				kept = append(kept, q)
 			}
 		}
-		if rec.ID == nil {
-			rec.ID = json.RawMessage("null")
-		}
-		if rec.Error != "" {
-			failed = true
-		}
-		if err := enc.Encode(rec); err != nil {
-			return failed, err
-		}
+		r.quotes = kept
 	}
-}
-
-func runFiles(ex *attribution.Extractor, files []string, stdin io.Reader, w io.Writer, output string) (bool, error) {
-	if len(files) == 0 {
-		files = []string{"-"}
-	}
-	failed := false
-	for _, name := range files {
-		var data []byte
-		var err error
-		if name == "-" {
-			data, err = io.ReadAll(stdin)
-		} else {
-			data, err = os.ReadFile(name)
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "quotes:", err)
-			failed = true
-			continue
-		}
-		res, err := ex.Extract(context.Background(), string(data))
-		if err != nil {
-			return failed, err
-		}
-		if output == "text" {
-			printText(w, name, res)
-			continue
-		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		if output == "json" {
-			enc.SetIndent("", "  ")
-		}
-		id, _ := json.Marshal(name)
-		if err := enc.Encode(record{ID: id, Quotes: res.Quotes, Problems: res.Problems}); err != nil {
-			return failed, err
-		}
-	}
-	return failed, nil
-}
-
-func printText(w io.Writer, name string, res *attribution.Result) {
-	fmt.Fprintf(w, "== %s: %d quotes\n", name, len(res.Quotes))
-	for _, q := range res.Quotes {
-		who := "(no speaker)"
-		if q.Speaker != nil {
-			who = q.Speaker.Name + " [" + q.Speaker.Type.String() + "]"
-			if q.Speaker.Role != "" || q.Speaker.Affiliation != "" {
-				who += " — " + strings.Trim(q.Speaker.Role+", "+q.Speaker.Affiliation, ", ")
-			}
-		}
-		text := q.Text
-		if len([]rune(text)) > 100 {
-			text = string([]rune(text)[:97]) + "..."
-		}
-		fmt.Fprintf(w, "%-8s %.2f  %s\n         %q\n", q.Kind, q.Confidence, who, text)
-	}
-	for _, p := range res.Problems {
-		fmt.Fprintf(w, "problem at %d-%d: %s\n", p.Start, p.End, p.Message)
-	}
+	return r
 }

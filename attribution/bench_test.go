@@ -1,0 +1,73 @@
+package attribution
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/jdkato/prose/v3"
+	"github.com/stretchr/testify/require"
+)
+
+// benchTexts returns the bundled articles.
+func benchTexts(b *testing.B) []string {
+	b.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
+	require.NoError(b, err)
+	require.NotEmpty(b, files)
+	var texts []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(b, err)
+		texts = append(texts, string(data))
+	}
+	return texts
+}
+
+func totalBytes(texts []string) int64 {
+	var n int64
+	for _, t := range texts {
+		n += int64(len(t))
+	}
+	return n
+}
+
+// BenchmarkExtract runs the whole extractor over the bundled articles.
+// Compare its MB/s with BenchmarkProseFullPipeline from the same run.
+func BenchmarkExtract(b *testing.B) {
+	texts := benchTexts(b)
+	ex, err := New()
+	require.NoError(b, err)
+	ctx := context.Background()
+	_, err = ex.Extract(ctx, texts[0]) // load the models outside the timer
+	require.NoError(b, err)
+	b.SetBytes(totalBytes(texts))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			if _, err := ex.Extract(ctx, t); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkProseFullPipeline is the baseline: prose v3's whole pipeline
+// (tokens, sentences, tags and entities) over the same articles.
+func BenchmarkProseFullPipeline(b *testing.B) {
+	texts := benchTexts(b)
+	_, err := prose.NewDocument(texts[0])
+	require.NoError(b, err)
+	b.SetBytes(totalBytes(texts))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			if _, err := prose.NewDocument(t); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
