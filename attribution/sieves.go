@@ -19,11 +19,13 @@ import (
 //   - sentence-cue: a quotation inside a sentence whose speech verb is
 //     elsewhere in the sentence (Trump said the location will be announced
 //     "in the not-too-distant future")
+//   - same-paragraph: another quotation in the same paragraph has a
+//     speaker ("A," said Tribe. "B.")
 //   - colon-paragraph: the previous paragraph ends with "X said:"
 //   - continuation: a quote-only paragraph continues the speaker of the
 //     paragraph before
 func DefaultSieves() []Sieve {
-	return []Sieve{trailingCue{}, leadingCue{}, accordingTo{}, dashSource{}, samePiece{}, sentenceCue{}, colonParagraph{}, continuation{}, samePiece{}}
+	return []Sieve{trailingCue{}, leadingCue{}, accordingTo{}, dashSource{}, samePiece{}, sentenceCue{}, sameParagraph{}, colonParagraph{}, continuation{}, samePiece{}}
 }
 
 // quoteTokens returns the index of the opening mark's token (or of the first
@@ -333,6 +335,13 @@ func (sentenceCue) Attribute(st *State, i int) (Attribution, bool) {
 		}
 		p := st.subjectBefore(c, st.clauseStart(c, para))
 		var ev Evidence
+		if st.tok(c).Tag == "VBG" && st.tok(c-1).Text == "," {
+			// A participle clause (Trump defended it, calling the man "a
+			// troublemaker") shares the subject of its main clause.
+			lo := st.clauseStart(c, para)
+			p = st.nounPhraseAfter(lo, c)
+			ev.Flag("cue.participle")
+		}
 		ev.Flag("order.cue_before")
 		ev.Add("cue.distance", float64(o-c))
 		if at, ok := st.decide("sentence-cue", c, w, st.speakerFor(p, st.Quotes[i].Start, &ev), ev); ok {
@@ -469,6 +478,41 @@ func (continuation) Attribute(st *State, i int) (Attribution, bool) {
 		ev.Flag("speaker.type." + o.Speaker.Type.String())
 		sp := *o.Speaker
 		return Attribution{Cue: o.Cue, Speaker: &sp, Evidence: ev}, true
+	}
+	return Attribution{}, false
+}
+
+// sameParagraph gives a quotation the speaker of the nearest other
+// quotation in its paragraph: the one before it, else the one after ("A,"
+// said Tribe. "B." — PolNeAR and most readers take B as Tribe's too).
+type sameParagraph struct{}
+
+func (sameParagraph) Name() string { return "same-paragraph" }
+
+func (sameParagraph) Attribute(st *State, i int) (Attribution, bool) {
+	q := st.Quotes[i]
+	pi := st.Doc.ParagraphAt(q.Start)
+	pick := func(k int) (Attribution, bool) {
+		o := st.Quotes[k]
+		if o.Speaker == nil || !o.Kind.Quoted() || o.Kind == Term {
+			return Attribution{}, false
+		}
+		var ev Evidence
+		ev.Flag("sieve.same-paragraph")
+		ev.Add("group.distance", float64(abs(k-i)))
+		ev.Flag("speaker.type." + o.Speaker.Type.String())
+		sp := *o.Speaker
+		return Attribution{Cue: o.Cue, Speaker: &sp, Evidence: ev}, true
+	}
+	for k := i - 1; k >= 0 && st.Doc.ParagraphAt(st.Quotes[k].Start) == pi; k-- {
+		if a, ok := pick(k); ok {
+			return a, true
+		}
+	}
+	for k := i + 1; k < len(st.Quotes) && st.Doc.ParagraphAt(st.Quotes[k].Start) == pi; k++ {
+		if a, ok := pick(k); ok {
+			return a, true
+		}
 	}
 	return Attribution{}, false
 }

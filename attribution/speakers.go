@@ -233,7 +233,8 @@ func (st *State) nounPhraseAfter(s, hi int) phrase {
 }
 
 // speakerFor turns a source phrase into a Speaker: the mention it names
-// (the first mention in it outside quotations, else the phrase's head), with
+// (the mention the phrase is about, outside quotations, else the phrase's
+// head), with
 // the name, kind, role and affiliation of that mention's entity. It returns
 // nil when the phrase names nobody (it holds no noun). A pronoun takes the
 // speaker of the nearest agreeing quote before offset at.
@@ -244,12 +245,17 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 	src := st.span(p)
 	an := st.Analysis
 	if an != nil {
+		// The mention the phrase is about: in "White House press secretary
+		// Josh Earnest" that is Josh Earnest, whose source phrase covers
+		// the most of it.
+		if m := an.Head(src); m >= 0 && !an.Mentions[m].Quoted {
+			return st.fromMention(m, src, at, ev)
+		}
 		i, j := an.MentionsIn(src)
 		for m := i; m < j; m++ {
-			if an.Mentions[m].Quoted {
-				continue
+			if !an.Mentions[m].Quoted {
+				return st.fromMention(m, src, at, ev)
 			}
-			return st.fromMention(m, src, at, ev)
 		}
 	}
 	return st.fromTokens(p, src, at, ev)
