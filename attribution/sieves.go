@@ -167,9 +167,11 @@ func (leadingCue) Attribute(st *State, i int) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	var ev Evidence
+	colon := -1
 	switch st.tok(k).Text {
 	case ":":
 		ev.Flag("mark.colon")
+		colon = k
 		k--
 	case ",":
 		ev.Flag("mark.comma")
@@ -197,7 +199,32 @@ func (leadingCue) Attribute(st *State, i int) (Attribution, bool) {
 		ev.Add("cue.distance", float64(k-c))
 		return st.decide("leading-cue", c, w, st.speakerFor(p, st.Quotes[i].Start, &ev), ev)
 	}
+	if colon >= 0 {
+		return st.colonSubject(colon, para, i)
+	}
 	return Attribution{}, false
+}
+
+// colonSubject attributes a quotation introduced by a colon with no speech
+// verb (Clinton: "..." / He then listed the qualities: "...") to the
+// subject that opens the colon's clause.
+func (st *State) colonSubject(colon int, para entities.Span, i int) (Attribution, bool) {
+	lo := st.clauseStart(colon, para)
+	p := st.nounPhraseAfter(lo, colon)
+	if p.empty() {
+		return Attribution{}, false
+	}
+	var ev Evidence
+	ev.Flag("mark.colon")
+	ev.Flag("cue.colon_subject")
+	sp := st.speakerFor(p, st.Quotes[i].Start, &ev)
+	if sp == nil {
+		return Attribution{}, false
+	}
+	ev.Flag("sieve.colon")
+	ev.Flag("speaker.type." + sp.Type.String())
+	t := st.tok(colon)
+	return Attribution{Cue: &Cue{Span: t.Span, Text: t.Text, Lemma: ":", Class: Speech}, Speaker: sp, Evidence: ev}, true
 }
 
 // clauseStart returns the index of the first token of the clause that
@@ -449,7 +476,7 @@ func (colonParagraph) Attribute(st *State, i int) (Attribution, bool) {
 		var ev Evidence
 		return st.decide("colon-paragraph", c, w, st.speakerFor(p, st.Quotes[i].Start, &ev), ev)
 	}
-	return Attribution{}, false
+	return st.colonSubject(last, prev, i)
 }
 
 // continuation gives a quote-only paragraph the speaker of the last quote
