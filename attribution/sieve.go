@@ -28,6 +28,8 @@ type State struct {
 	Doc      *entities.Document
 	Analysis *entities.Analysis
 	Quotes   []Quote
+
+	marked []entities.Span // merged quotation spans, built on first use
 }
 
 // link runs the sieves over every quote and returns the state they left.

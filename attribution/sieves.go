@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/whosaid/whosaid/entities"
@@ -340,6 +341,10 @@ func abs(x int) int {
 	return x
 }
 
+// maxSentenceScan bounds how many tokens sentence-cue looks at on each side
+// of a quotation, so that a pathological sentence costs linear time.
+const maxSentenceScan = 80
+
 // sentenceCue finds a speech verb with a subject elsewhere in the
 // quotation's sentence, outside every quotation: first before the quote,
 // then after it.
@@ -351,7 +356,7 @@ func (sentenceCue) Attribute(st *State, i int) (Attribution, bool) {
 	q := st.Quotes[i]
 	para := st.paragraphOf(q.Start)
 	o, after := st.quoteTokens(q)
-	lo := st.clauseStartSentence(o, para)
+	lo := max(st.clauseStartSentence(o, para), o-maxSentenceScan)
 	for c := o - 1; c >= lo; c-- {
 		if st.inQuote(c) {
 			continue
@@ -375,7 +380,7 @@ func (sentenceCue) Attribute(st *State, i int) (Attribution, bool) {
 			return at, true
 		}
 	}
-	hi := st.sentenceEndTok(after, para)
+	hi := min(st.sentenceEndTok(after, para), after+maxSentenceScan)
 	for c := after; c < hi; c++ {
 		if st.inQuote(c) {
 			continue
@@ -430,8 +435,22 @@ func (st *State) sentenceEndTok(a int, para entities.Span) int {
 // inQuote reports whether token c lies inside any quotation (marks
 // included).
 func (st *State) inQuote(c int) bool {
+	if st.marked == nil {
+		st.marked = mergedQuoteSpans(st.Quotes)
+	}
 	off := st.tok(c).Start
-	for _, q := range st.Quotes {
+	k := sort.Search(len(st.marked), func(i int) bool { return st.marked[i].End > off })
+	return k < len(st.marked) && st.marked[k].Start <= off
+}
+
+// mergedQuoteSpans returns the spans of the quoted kinds, marks included,
+// merged where they overlap and sorted, for binary search.
+func mergedQuoteSpans(quotes []Quote) []entities.Span {
+	out := make([]entities.Span, 0, len(quotes))
+	for _, q := range quotes {
+		if !q.Kind.Quoted() {
+			continue
+		}
 		s, e := q.Start, q.End
 		if !q.Open.Empty() {
 			s = q.Open.Start
@@ -439,11 +458,20 @@ func (st *State) inQuote(c int) bool {
 		if !q.Close.Empty() {
 			e = q.Close.End
 		}
-		if s <= off && off < e && q.Kind.Quoted() {
-			return true
-		}
+		out = append(out, entities.Span{Start: s, End: e})
 	}
-	return false
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	merged := out[:0]
+	for _, sp := range out {
+		if n := len(merged); n > 0 && sp.Start <= merged[n-1].End {
+			if sp.End > merged[n-1].End {
+				merged[n-1].End = sp.End
+			}
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	return append([]entities.Span{}, merged...)
 }
 
 // colonParagraph attributes a quotation that opens a paragraph to the

@@ -144,7 +144,7 @@ func isSpace(r rune) bool {
 // words prose leaves them on, tags the words without the marks (the tagger
 // was not trained on curly or doubled marks) and appends the result.
 func appendTokens(out []Token, m *models, ptext string, base int) []Token {
-	raw := m.tokenizer.Tokenize(ptext)
+	raw := tokenizeBounded(m.tokenizer, ptext)
 	var words []tokenize.Token
 	for _, t := range raw {
 		for _, piece := range splitQuoteMarks(t.Text, t.Start) {
@@ -170,6 +170,65 @@ func appendTokens(out []Token, m *models, ptext string, base int) []Token {
 	}
 	return out
 }
+
+// maxWord is the longest run without white space that is handed to prose's
+// tokenizer in one piece. prose splits affixes off a word one at a time, each
+// time re-scanning the rest, so a run of thousands of punctuation marks
+// costs time quadratic in its length; cutting long runs keeps it linear.
+const maxWord = 64
+
+// tokenizeBounded tokenizes text like t.Tokenize, but cuts every run of more
+// than maxWord bytes without white space into pieces of at most maxWord
+// bytes (on rune boundaries) that are tokenized one by one.
+func tokenizeBounded(t *tokenize.Tokenizer, text string) []tokenize.Token {
+	var out []tokenize.Token
+	add := func(s string, base int) {
+		for _, tk := range t.Tokenize(s) {
+			tk.Start += base
+			out = append(out, tk)
+		}
+	}
+	from := 0 // start of the text not yet tokenized
+	i := 0
+	for i < len(text) {
+		if isASCIISpace(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && !isASCIISpace(text[j]) {
+			j++
+		}
+		if j-i > maxWord {
+			if from < i {
+				add(text[from:i], from)
+			}
+			for k := i; k < j; {
+				e := k + maxWord
+				if e >= j {
+					e = j
+				} else {
+					for e > k && !utf8.RuneStart(text[e]) {
+						e--
+					}
+					if e == k {
+						e = k + maxWord
+					}
+				}
+				add(text[k:e], k)
+				k = e
+			}
+			from = j
+		}
+		i = j
+	}
+	if from < len(text) {
+		add(text[from:], from)
+	}
+	return out
+}
+
+func isASCIISpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
 type piece struct {
 	Text  string

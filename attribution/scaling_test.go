@@ -1,0 +1,60 @@
+package attribution
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestExtractScalesLinearly compares, in one run, the time Extract takes on
+// a hostile input and on the same input eight times longer: linear work
+// takes about eight times as long, quadratic work sixty-four. The bound
+// (24x) leaves room for noise without letting quadratic work through.
+func TestExtractScalesLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	ex, err := New()
+	require.NoError(t, err)
+	ctx := context.Background()
+	cases := []struct {
+		name string
+		unit string
+		n    int
+	}{
+		{"stray straight marks", `"`, 2000},
+		{"stray curly openers", "\u201c", 2000},
+		{"dots without spaces", ".", 2000},
+		{"wire marks", "'' ", 1000},
+		{"nested quotations", "\u201cA \u2018b ", 500},
+		{"one long paragraph", "Kim said, \"We will go.\" ", 300},
+		{"paragraphs", "\"Open quote\n\n", 500},
+	}
+	measure := func(text string) time.Duration {
+		best := time.Duration(1 << 62)
+		for r := 0; r < 3; r++ {
+			t0 := time.Now()
+			_, err := ex.Extract(ctx, text)
+			require.NoError(t, err)
+			if d := time.Since(t0); d < best {
+				best = d
+			}
+		}
+		return best
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			small := measure(strings.Repeat(c.unit, c.n))
+			large := measure(strings.Repeat(c.unit, 8*c.n))
+			if small < 200*time.Microsecond {
+				small = 200 * time.Microsecond
+			}
+			ratio := float64(large) / float64(small)
+			assert.Less(t, ratio, 24.0, "8x input took %.1fx the time (%v vs %v)", ratio, large, small)
+		})
+	}
+}
