@@ -167,3 +167,4 @@ func renumberGroups(quotes []Quote) {
 		quotes[i].Group = n
 	}
 }
+

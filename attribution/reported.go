@@ -93,7 +93,13 @@ func (st *State) canStartClause(k int) bool {
 
 // reportedAfterCue handles SUBJECT CUE [OBJECT] [ADVERBIAL] [that] CLAUSE.
 func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, bool) {
-	subj := st.subjectBefore(c, st.clauseStartRel(c, para))
+	lo := st.clauseStartRel(c, para)
+	if st.tok(c-1).Text == "," {
+		// The subject carries an appositive or relative clause set off by
+		// commas (McCain, who has tangled with Cruz, said ...).
+		lo = st.clauseStart(c, para)
+	}
+	subj := st.subjectBefore(c, lo)
 	if subj.empty() {
 		return Quote{}, false
 	}
@@ -237,6 +243,10 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 			if st.cueClauseAt(j+1, para) {
 				return j
 			}
+			// ", but he said ...": a new attribution joins on.
+			if st.tok(j+1).Tag == "CC" && st.cueClauseAt(j+2, para) {
+				return j
+			}
 		}
 	}
 	return j
@@ -246,7 +256,9 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 // "he said", "said Park", "the ministry added", "according to".
 func (st *State) cueClauseAt(k int, para entities.Span) bool {
 	if _, ok := st.isCue(k); ok {
-		return true
+		// An inverted cue (", said Park.") ends the clause; a participle
+		// (", saying ...", ", showing ...") continues the sentence.
+		return st.tok(k).Tag != "VBG" && st.clauseEnd(k+1, para)-k <= 8
 	}
 	if st.lower(k) == "according" && st.lower(k+1) == "to" {
 		return true
@@ -271,6 +283,9 @@ func (st *State) reportedBeforeCue(c int, w cueWord, para entities.Span) (Quote,
 	var ev Evidence
 	switch {
 	case st.tok(c-1).Text == ",":
+		if t := st.tok(c).Tag; t != "VBD" && t != "VBZ" && t != "VBP" {
+			return Quote{}, false
+		}
 		comma = c - 1
 		subj = st.nounPhraseAfter(c+1, st.clauseEnd(c+1, para))
 		ev.Flag("reported.cue_speaker")
@@ -293,7 +308,7 @@ func (st *State) reportedBeforeCue(c int, w cueWord, para entities.Span) (Quote,
 	if e-c > 8 {
 		return Quote{}, false
 	}
-	if st.tok(comma-1).Tag == "''" {
+	if st.tok(comma-1).Tag == "''" || st.inQuote(comma) || isQuoteTag(st.tok(comma+1).Tag) {
 		// "...," he said: a quotation, found by the sieves.
 		return Quote{}, false
 	}
@@ -392,6 +407,7 @@ func (st *State) reportedQuote(s, e, c int, w cueWord, subj phrase, ev Evidence)
 	if e <= s {
 		return Quote{}, false
 	}
+	s = st.skipDateline(s, e)
 	span := entities.Span{Start: st.tok(s).Start, End: st.tok(e - 1).End}
 	kind := Indirect
 	for _, q := range st.Quotes {
@@ -481,4 +497,28 @@ func (st *State) reportedNoun(n int, w cueWord) (Quote, bool) {
 		return Quote{}, false
 	}
 	return st.reportedQuote(k, e, n, w, subj, ev)
+}
+
+// skipDateline moves s past a wire dateline that opens a story's first
+// sentence ("SEOUL, Jan. 10 (Yonhap) -- ..."): a capitalised place, a date
+// or agency, then a dash, within the first dozen tokens.
+func (st *State) skipDateline(s, e int) int {
+	t := st.tok(s).Text
+	if t == "" || strings.ToUpper(t) != t || strings.ToLower(t) == t {
+		return s
+	}
+	for k := s + 1; k < e && k-s <= 12; k++ {
+		switch st.tok(k).Text {
+		case "--", "\u2014", "\u2013":
+			if k+1 < e {
+				return k + 1
+			}
+			return s
+		case ".", "!", "?":
+			if k > s+6 {
+				return s
+			}
+		}
+	}
+	return s
 }
