@@ -167,4 +167,3 @@ func renumberGroups(quotes []Quote) {
 		quotes[i].Group = n
 	}
 }
-
