@@ -179,8 +179,13 @@ func (st *State) subjectBefore(c, lo int) phrase {
 // joining two nominal runs ("a spokesman for the ministry", "the head of
 // the agency").
 func (st *State) nounPhraseBefore(e, lo int) phrase {
+	// A personal pronoun is a whole subject: "told host Chris Cuomo she
+	// believed" has the subject she.
+	if e-1 >= lo && st.tok(e-1).Tag == "PRP" {
+		return phrase{e - 1, e}
+	}
 	k := e
-	for k-1 >= lo && st.isNominal(k-1) && e-k < maxSourceTokens {
+	for k-1 >= lo && st.isNominal(k-1) && st.tok(k-1).Tag != "PRP" && e-k < maxSourceTokens {
 		k--
 		if k-1 >= lo && isJoiner(st.lower(k-1)) && k-2 >= lo && st.isNominal(k-2) {
 			k--
@@ -248,6 +253,17 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 		// The mention the phrase is about: in "White House press secretary
 		// Josh Earnest" that is Josh Earnest, whose source phrase covers
 		// the most of it.
+		// The name comes before any appositive: look there first.
+		head := src
+		for k := p.From; k < p.To; k++ {
+			if st.tok(k).Text == "," {
+				head.End = st.tok(k).Start
+				break
+			}
+		}
+		if m := an.Head(head); m >= 0 && !an.Mentions[m].Quoted {
+			return st.fromMention(m, src, at, ev)
+		}
 		if m := an.Head(src); m >= 0 && !an.Mentions[m].Quoted {
 			return st.fromMention(m, src, at, ev)
 		}
