@@ -1,0 +1,99 @@
+package attribution
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// attributionCase is one block of testdata/attribution/cases.txt.
+type attributionCase struct {
+	name   string // "N. reason"
+	text   string
+	expect []expectedQuote
+}
+
+type expectedQuote struct {
+	content, speaker, kind string
+}
+
+// readAttributionCases parses the case file: "## N. reason" starts a case,
+// "> CONTENT | NAME | TYPE" lines state expectations, other lines are the
+// article text.
+func readAttributionCases(t *testing.T) []attributionCase {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", "attribution", "cases.txt"))
+	require.NoError(t, err)
+	defer f.Close()
+	var cases []attributionCase
+	var text []string
+	flush := func() {
+		if len(cases) > 0 {
+			cases[len(cases)-1].text = strings.TrimSpace(strings.Join(text, "\n"))
+		}
+		text = nil
+	}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "## "):
+			flush()
+			cases = append(cases, attributionCase{name: strings.TrimPrefix(line, "## ")})
+		case strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "> "):
+			parts := strings.Split(strings.TrimPrefix(line, "> "), " | ")
+			require.Len(t, parts, 3, "bad expectation line %q", line)
+			c := &cases[len(cases)-1]
+			c.expect = append(c.expect, expectedQuote{parts[0], parts[1], parts[2]})
+		case len(cases) > 0:
+			text = append(text, line)
+		}
+	}
+	require.NoError(t, sc.Err())
+	flush()
+	return cases
+}
+
+// TestAttributionCases checks every pattern of the attribution case file:
+// each expected quote is found with exactly that content, speaker name and
+// speaker type.
+func TestAttributionCases(t *testing.T) {
+	cases := readAttributionCases(t)
+	require.GreaterOrEqual(t, len(cases), 60)
+	ex, err := New(WithTerms(true))
+	require.NoError(t, err)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			require.NotEmpty(t, c.expect, "case has no expectation")
+			res, err := ex.Extract(context.Background(), c.text)
+			require.NoError(t, err)
+			for _, want := range c.expect {
+				var got *Quote
+				for i := range res.Quotes {
+					if res.Quotes[i].Text == want.content {
+						got = &res.Quotes[i]
+						break
+					}
+				}
+				if !assert.NotNil(t, got, "no quote %q in %q", want.content, c.text) {
+					continue
+				}
+				if want.speaker == "none" {
+					assert.True(t, got.Speaker == nil || got.Speaker.Type.String() == "unknown", "quote %q: want no speaker, got %+v", want.content, got.Speaker)
+					continue
+				}
+				if assert.NotNil(t, got.Speaker, "quote %q has no speaker", want.content) {
+					assert.Equal(t, want.speaker, got.Speaker.Name, "speaker of %q", want.content)
+					assert.Equal(t, want.kind, got.Speaker.Type.String(), "speaker type of %q", want.content)
+				}
+			}
+		})
+	}
+}
