@@ -24,6 +24,10 @@ type doc struct {
 	// err says why the input could not be read; text is then empty and the
 	// record is written with this error.
 	err string
+	// html is set when text is an HTML page rather than the article itself.
+	html bool
+	// noID is set for a JSON Lines record with no "id" or a null one.
+	noID bool
 }
 
 // emitFunc hands a doc to the pipeline; it returns false when the run is
@@ -62,8 +66,8 @@ func parseLine(line, at string) doc {
 		return doc{id: jsonNull, at: at, err: fmt.Sprintf("%s: %v", at, err)}
 	}
 	d := doc{id: in.ID, at: at}
-	if len(d.id) == 0 {
-		d.id = jsonNull
+	if len(d.id) == 0 || string(d.id) == "null" {
+		d.id, d.noID = jsonNull, true
 	}
 	if in.Text == nil {
 		d.err = at + `: no "text" field`
@@ -75,11 +79,19 @@ func parseLine(line, at string) doc {
 
 var jsonNull = json.RawMessage("null")
 
-// readTextFiles emits one doc per text file named in paths, walking
-// directories for files ending in ext; "-" is stdin. A file that cannot be
-// read gives a doc with the error.
-func readTextFiles(paths []string, ext string, stdin io.Reader, emit emitFunc) error {
-	return walkInputs(paths, ext, func(path string, err error) bool {
+// htmlExts are the file name extensions of HTML pages.
+var htmlExts = []string{".html", ".htm"}
+
+// isHTMLFile reports whether path names an HTML page by its extension.
+func isHTMLFile(path string) bool { return hasExt(path, htmlExts) }
+
+// readTextFiles emits one doc per article file named in paths, walking
+// directories for files ending in one of exts; "-" is stdin. A file is an
+// HTML page when allHTML is set or its name ends in .html or .htm (stdin
+// only when allHTML is set). A file that cannot be read gives a doc with
+// the error.
+func readTextFiles(paths, exts []string, allHTML bool, stdin io.Reader, emit emitFunc) error {
+	return walkInputs(paths, exts, func(path string, err error) bool {
 		id, _ := json.Marshal(path)
 		if err != nil {
 			return emit(doc{id: id, at: path, err: err.Error()})
@@ -93,21 +105,22 @@ func readTextFiles(paths []string, ext string, stdin io.Reader, emit emitFunc) e
 		if err != nil {
 			return emit(doc{id: id, at: path, err: err.Error()})
 		}
-		return emit(doc{id: id, at: path, text: string(data)})
+		isHTML := allHTML || path != "-" && isHTMLFile(path)
+		return emit(doc{id: id, at: path, text: string(data), html: isHTML})
 	})
 }
 
 // readJSONLFiles emits the records of the JSON Lines files named in paths,
-// walking directories for files ending in ext; "-" is stdin. A file that
-// cannot be opened gives a doc with the error.
-func readJSONLFiles(paths []string, ext string, stdin io.Reader, emit emitFunc) error {
+// walking directories for files ending in one of exts; "-" is stdin. A file
+// that cannot be opened gives a doc with the error.
+func readJSONLFiles(paths, exts []string, stdin io.Reader, emit emitFunc) error {
 	var readErr error
 	stopped := false
 	emitRecord := func(d doc) bool {
 		stopped = !emit(d)
 		return !stopped
 	}
-	err := walkInputs(paths, ext, func(path string, err error) bool {
+	err := walkInputs(paths, exts, func(path string, err error) bool {
 		if path == "-" {
 			readErr = readJSONL(stdin, "", emitRecord)
 			return readErr == nil && !stopped
@@ -132,10 +145,10 @@ func readJSONLFiles(paths []string, ext string, stdin io.Reader, emit emitFunc) 
 }
 
 // walkInputs calls visit for each input: "-" as is, each file named, and
-// each regular file under a named directory whose name ends in ext, in
-// lexical order. A path that cannot be read is visited with its error.
+// each regular file under a named directory whose name ends in one of exts
+// (in any case), in lexical order. A path that cannot be read is visited with its error.
 // It stops when visit returns false.
-func walkInputs(paths []string, ext string, visit func(path string, err error) bool) error {
+func walkInputs(paths, exts []string, visit func(path string, err error) bool) error {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
@@ -161,7 +174,7 @@ func walkInputs(paths []string, ext string, visit func(path string, err error) b
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() || !strings.EqualFold(filepath.Ext(path), ext) {
+			if !d.Type().IsRegular() || !hasExt(path, exts) {
 				return nil
 			}
 			if !visit(path, nil) {
@@ -177,4 +190,15 @@ func walkInputs(paths []string, ext string, visit func(path string, err error) b
 		}
 	}
 	return nil
+}
+
+// hasExt reports whether path ends in one of exts, in any case.
+func hasExt(path string, exts []string) bool {
+	ext := filepath.Ext(path)
+	for _, e := range exts {
+		if strings.EqualFold(ext, e) {
+			return true
+		}
+	}
+	return false
 }

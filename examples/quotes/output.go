@@ -21,6 +21,13 @@ type record struct {
 	// err is set when the input could not be read or processed; quotes and
 	// problems are then empty.
 	err string
+	// at names the input in messages: "line N" or the file name.
+	at string
+	// noID is set for a JSON Lines record with no id.
+	noID bool
+	// html maps the spans back to the HTML page for an HTML input, and is
+	// nil for other inputs.
+	html *htmlText
 }
 
 // name returns the record's id as plain text: a string id unquoted, any
@@ -42,11 +49,86 @@ func (r record) jsonValue() any {
 			Error string          `json:"error"`
 		}{r.id, r.err}
 	}
+	if r.html != nil {
+		return struct {
+			ID       json.RawMessage `json:"id"`
+			Quotes   []htmlQuote     `json:"quotes"`
+			Problems []htmlProblem   `json:"problems"`
+		}{r.id, r.htmlQuotes(), r.htmlProblems()}
+	}
 	return struct {
 		ID       json.RawMessage       `json:"id"`
 		Quotes   []attribution.Quote   `json:"quotes"`
 		Problems []attribution.Problem `json:"problems"`
 	}{r.id, r.quotes, r.problems}
+}
+
+// htmlSpan is a span of the HTML page.
+type htmlSpan struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// htmlSpeakerSpans are the speaker's mention and source phrase in the HTML
+// page.
+type htmlSpeakerSpans struct {
+	Start       int `json:"start"`
+	End         int `json:"end"`
+	SourceStart int `json:"source_start"`
+	SourceEnd   int `json:"source_end"`
+}
+
+// htmlQuoteSpans are a quote's spans in the HTML page: the quote itself,
+// its cue and its speaker, the latter two absent when the quote has none.
+type htmlQuoteSpans struct {
+	Start   int               `json:"start"`
+	End     int               `json:"end"`
+	Cue     *htmlSpan         `json:"cue,omitempty"`
+	Speaker *htmlSpeakerSpans `json:"speaker,omitempty"`
+}
+
+// htmlQuote is a quote of an HTML page: the quote as for text input, whose
+// spans are into the extracted text, and its spans in the page under
+// "html".
+type htmlQuote struct {
+	attribution.Quote
+	HTML htmlQuoteSpans `json:"html"`
+}
+
+// htmlProblem is a problem of an HTML page, with its span in the page under
+// "html".
+type htmlProblem struct {
+	attribution.Problem
+	HTML htmlSpan `json:"html"`
+}
+
+// htmlQuotes returns the record's quotes with their spans in the page.
+func (r record) htmlQuotes() []htmlQuote {
+	out := make([]htmlQuote, len(r.quotes))
+	for i, q := range r.quotes {
+		s := r.html.sourceSpan(q.Span)
+		h := htmlQuoteSpans{Start: s.Start, End: s.End}
+		if q.Cue != nil {
+			c := r.html.sourceSpan(q.Cue.Span)
+			h.Cue = &htmlSpan{c.Start, c.End}
+		}
+		if q.Speaker != nil {
+			m, src := r.html.sourceSpan(q.Speaker.Span), r.html.sourceSpan(q.Speaker.Source)
+			h.Speaker = &htmlSpeakerSpans{m.Start, m.End, src.Start, src.End}
+		}
+		out[i] = htmlQuote{q, h}
+	}
+	return out
+}
+
+// htmlProblems returns the record's problems with their spans in the page.
+func (r record) htmlProblems() []htmlProblem {
+	out := make([]htmlProblem, len(r.problems))
+	for i, p := range r.problems {
+		s := r.html.sourceSpan(p.Span)
+		out[i] = htmlProblem{p, htmlSpan{s.Start, s.End}}
+	}
+	return out
 }
 
 // writer writes records in one output format.
@@ -127,7 +209,7 @@ func (j *jsonWriter) close() error {
 // csvHeader names the CSV columns: one row per quote, or one row with the
 // error for a record that failed.
 var csvHeader = []string{"id", "start", "end", "kind", "group", "text", "cue",
-	"speaker", "speaker_type", "role", "affiliation", "confidence", "error"}
+	"speaker", "speaker_type", "role", "affiliation", "confidence", "html_start", "html_end", "error"}
 
 // csvWriter writes one row per quote.
 type csvWriter struct{ cw *csv.Writer }
@@ -149,8 +231,13 @@ func (c csvWriter) write(r record) error {
 		if q.Speaker != nil {
 			speaker, typ, role, aff = q.Speaker.Name, q.Speaker.Type.String(), q.Speaker.Role, q.Speaker.Affiliation
 		}
+		var htmlStart, htmlEnd string
+		if r.html != nil {
+			s := r.html.sourceSpan(q.Span)
+			htmlStart, htmlEnd = strconv.Itoa(s.Start), strconv.Itoa(s.End)
+		}
 		row := []string{id, strconv.Itoa(q.Start), strconv.Itoa(q.End), q.Kind.String(), strconv.Itoa(q.Group),
-			q.Text, cue, speaker, typ, role, aff, strconv.FormatFloat(q.Confidence, 'f', -1, 64), ""}
+			q.Text, cue, speaker, typ, role, aff, strconv.FormatFloat(q.Confidence, 'f', -1, 64), htmlStart, htmlEnd, ""}
 		if err := c.cw.Write(row); err != nil {
 			return err
 		}
