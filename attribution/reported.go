@@ -121,8 +121,19 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 	if st.lower(k) == "that" {
 		ev.Flag("reported.that")
 		k++
-	} else if st.tok(k).Text == "," || st.tok(k).Text == ":" {
+	} else if st.tok(k).Text == ":" {
 		return Quote{}, false
+	} else if st.tok(k).Text == "," {
+		// "Rubio says, the race is not over": a comma after the cue may
+		// open the clause when a subject follows (not a quotation, not
+		// "before adding ...").
+		switch st.tok(k + 1).Tag {
+		case "DT", "PRP", "PRP$", "NNP", "NNPS", "NN", "NNS", "EX", "CD":
+		default:
+			return Quote{}, false
+		}
+		ev.Flag("reported.comma")
+		k++
 	}
 	// In a relative clause (which analysts said was aimed at ...) the
 	// reported clause's subject is the relative pronoun, so it opens with
