@@ -297,6 +297,11 @@ func (st *State) reportedBeforeCue(c int, w cueWord, para entities.Span) (Quote,
 		if t := st.tok(c).Tag; t != "VBD" && t != "VBZ" && t != "VBP" {
 			return Quote{}, false
 		}
+		// "NAME, APPOSITIVE, told Yonhap": a verb that takes a hearer as
+		// its object is never inverted, so the comma closes an appositive.
+		if w.Lemma == "tell" || w.Lemma == "inform" || w.Lemma == "assure" || w.Lemma == "advise" {
+			return Quote{}, false
+		}
 		comma = c - 1
 		subj = st.nounPhraseAfter(c+1, st.clauseEnd(c+1, para))
 		ev.Flag("reported.cue_speaker")
