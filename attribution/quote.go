@@ -122,6 +122,17 @@ func (c CueClass) String() string {
 // MarshalText encodes the class as its name.
 func (c CueClass) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
+// UnmarshalText decodes a class from its name.
+func (c *CueClass) UnmarshalText(b []byte) error {
+	for i, n := range cueClassNames {
+		if n == string(b) {
+			*c = CueClass(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("attribution: unknown cue class %q", b)
+}
+
 // Cue is the word or phrase that marks a statement as someone's: said,
 // told, according to, a colon after a name.
 type Cue struct {
