@@ -99,6 +99,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/whosaid/whosaid/attribution"
@@ -113,6 +114,13 @@ const (
 )
 
 func main() {
+	// Each article allocates a few megabytes that die as soon as its record
+	// is written; collecting at 4x the live heap instead of 2x halves the
+	// garbage collector's work for about 30 MB more peak memory. GOGC in the
+	// environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	// With SIGPIPE handled, a write to a closed pipe fails with an error,
 	// which run reports, rather than killing the process silently.
 	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
