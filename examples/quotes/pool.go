@@ -68,6 +68,11 @@ func ordered[In, Out any](ctx context.Context, workers, window int,
 		case out, ok := <-pending:
 			if !ok {
 				wg.Wait()
+				// A cancel can stop produce (emit returns false) before
+				// this select sees ctx.Done: the cancel is the reason.
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 				return <-produced
 			}
 			if err := consume(<-out); err != nil {
