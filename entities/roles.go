@@ -276,12 +276,14 @@ func (st *state) describes(j int) bool {
 	if descriptors[lw] || determiners[lw] || roleModifierCaps[lw] && st.owner[j] < 0 {
 		return true
 	}
-	if h := strings.LastIndexByte(lw, '-'); h > 0 && h+1 < len(lw) {
-		t := st.toks[j].Text
+	// Index the token as written: lower-casing can change its length
+	// (invalid UTF-8 becomes U+FFFD), so offsets into lw do not fit it.
+	t := st.toks[j].Text
+	if h := strings.LastIndexByte(t, '-'); h > 0 && h+1 < len(t) {
 		if t[h+1] >= 'a' && t[h+1] <= 'z' && st.toks[j].Tag != "NNP" {
 			return true
 		}
-		switch lw[h+1:] {
+		switch strings.ToLower(t[h+1:]) {
 		case "winning", "based", "born", "educated", "led", "owned", "backed", "run", "affiliated", "leaning", "aligned", "friendly":
 			return true
 		}
