@@ -96,10 +96,10 @@ var pronounKinds = map[string]struct {
 var cueAdverbs = map[string]bool{
 	"also": true, "later": true, "then": true, "once": true, "previously": true, "again": true,
 	"recently": true, "repeatedly": true, "often": true, "had": true, "has": true, "have": true,
-	"would": true, "will": true, "has also": true, "simply": true, "flatly": true, "quickly": true,
+	"would": true, "will": true, "simply": true, "flatly": true, "quickly": true,
 	"publicly": true, "privately": true, "bluntly": true, "famously": true, "reportedly": true,
 	"last": true, "earlier": true, "further": true, "emphatically": true, "angrily": true, "jokingly": true,
-	"told": false, "not": true, "did": true, "does": true, "do": true, "was": true, "is": true,
+	"not": true, "did": true, "does": true, "do": true, "was": true, "is": true,
 }
 
 // phrase is a token range [From, To) that names a source.
@@ -237,12 +237,11 @@ func (st *State) nounPhraseAfter(s, hi int) phrase {
 	return head
 }
 
-// speakerFor turns a source phrase into a Speaker: the mention it names
-// (the mention the phrase is about, outside quotations, else the phrase's
-// head), with
-// the name, kind, role and affiliation of that mention's entity. It returns
-// nil when the phrase names nobody (it holds no noun). A pronoun takes the
-// speaker of the nearest agreeing quote before offset at.
+// speakerFor turns a source phrase into a Speaker: the mention the phrase
+// is about (outside quotations), else the phrase's head, with the name,
+// kind, role and affiliation of that mention's entity. It returns nil when
+// the phrase names nobody (it holds no noun). A pronoun takes the speaker
+// of the nearest agreeing quote before offset at.
 func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 	if p.empty() {
 		return nil
