@@ -325,13 +325,21 @@ func (samePiece) Attribute(st *State, i int) (Attribution, bool) {
 	if best < 0 {
 		return Attribution{}, false
 	}
-	o := st.Quotes[best]
+	return inherit("group", st.Quotes[best], abs(best-i)), true
+}
+
+// inherit gives a quote the cue and a copy of the speaker of quote o, with
+// the evidence of the sieve that decided so; distance, when not negative,
+// is how many quotes apart the two are.
+func inherit(sieve string, o Quote, distance int) Attribution {
 	var ev Evidence
-	ev.Flag("sieve.group")
-	ev.Add("group.distance", float64(abs(best-i)))
+	ev.Flag("sieve." + sieve)
+	if distance >= 0 {
+		ev.Add("group.distance", float64(distance))
+	}
 	ev.Flag("speaker.type." + o.Speaker.Type.String())
 	sp := *o.Speaker
-	return Attribution{Cue: o.Cue, Speaker: &sp, Evidence: ev}, true
+	return Attribution{Cue: o.Cue, Speaker: &sp, Evidence: ev}
 }
 
 func abs(x int) int {
@@ -528,11 +536,7 @@ func (continuation) Attribute(st *State, i int) (Attribution, bool) {
 		if pk < pi-1 || o.Speaker == nil {
 			return Attribution{}, false
 		}
-		var ev Evidence
-		ev.Flag("sieve.continuation")
-		ev.Flag("speaker.type." + o.Speaker.Type.String())
-		sp := *o.Speaker
-		return Attribution{Cue: o.Cue, Speaker: &sp, Evidence: ev}, true
+		return inherit("continuation", o, -1), true
 	}
 	return Attribution{}, false
 }
@@ -552,12 +556,7 @@ func (sameParagraph) Attribute(st *State, i int) (Attribution, bool) {
 		if o.Speaker == nil || !o.Kind.Quoted() || o.Kind == Term {
 			return Attribution{}, false
 		}
-		var ev Evidence
-		ev.Flag("sieve.same-paragraph")
-		ev.Add("group.distance", float64(abs(k-i)))
-		ev.Flag("speaker.type." + o.Speaker.Type.String())
-		sp := *o.Speaker
-		return Attribution{Cue: o.Cue, Speaker: &sp, Evidence: ev}, true
+		return inherit("same-paragraph", o, abs(k-i)), true
 	}
 	for k := i - 1; k >= 0 && st.Doc.ParagraphAt(st.Quotes[k].Start) == pi; k-- {
 		if a, ok := pick(k); ok {
