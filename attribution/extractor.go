@@ -125,12 +125,28 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 // the reported statement that holds it (Trump said the location will be
 // announced "in the not-too-distant future").
 func inheritReported(quotes, reported []Quote) {
+	// The reported quotes sorted by Start, with the largest End so far, so
+	// the ones that can hold a quote are found by binary search.
+	byStart := make([]int, len(reported))
+	for i := range byStart {
+		byStart[i] = i
+	}
+	sort.SliceStable(byStart, func(a, b int) bool { return reported[byStart[a]].Start < reported[byStart[b]].Start })
+	maxEnd := make([]int, len(byStart))
+	for k, i := range byStart {
+		maxEnd[k] = reported[i].End
+		if k > 0 && maxEnd[k-1] > maxEnd[k] {
+			maxEnd[k] = maxEnd[k-1]
+		}
+	}
 	for i := range quotes {
 		q := &quotes[i]
 		if q.Speaker != nil {
 			continue
 		}
-		for _, r := range reported {
+		hi := sort.Search(len(byStart), func(k int) bool { return reported[byStart[k]].Start > q.Start })
+		for k := hi - 1; k >= 0 && maxEnd[k] >= q.End; k-- {
+			r := reported[byStart[k]]
 			if r.Span.Contains(q.Span) {
 				sp := *r.Speaker
 				q.Speaker, q.Cue, q.Sieve = &sp, r.Cue, "reported-part"

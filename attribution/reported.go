@@ -167,8 +167,9 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 // than being a whole quotation.
 func (st *State) tailAfterQuote(k int) bool {
 	off := st.tok(k).Start
-	for _, q := range st.Quotes {
-		if q.Open.Start == off && !q.Close.Empty() {
+	for _, i := range st.idx().byOpen[off] {
+		q := st.Quotes[i]
+		if !q.Close.Empty() {
 			j := st.Doc.TokenAt(q.Close.End)
 			t := st.tok(j)
 			return t.Text != "" && t.Text != "." && t.Text != "," && !isQuoteTag(t.Tag) && t.Start < st.paragraphOf(off).End
@@ -226,25 +227,23 @@ var timeWords = map[string]bool{
 
 func (st *State) isTimeWord(k int) bool { return timeWords[st.lower(k)] }
 
+// maxReported is the most tokens a reported clause may run before its end.
+// Real clauses end long before; the bound keeps a paragraph of thousands of
+// cues and no stops linear.
+const maxReported = 400
+
 // reportedEnd returns the token index where the reported clause starting
 // at k ends: the sentence end, a semicolon, or a comma that introduces a
-// trailing cue clause (", he said" / ", adding").
+// trailing cue clause (", he said" / ", adding"). It returns k when no end
+// comes within maxReported tokens.
 func (st *State) reportedEnd(k int, para entities.Span) int {
-	depth := 0
 	j := k
 	for ; j < len(st.Doc.Tokens) && st.tok(j).Start < para.End; j++ {
+		if j-k >= maxReported {
+			return k // no clause end in reach: not a reported clause
+		}
 		t := st.tok(j)
-		if t.Tag == "``" {
-			depth++
-			continue
-		}
-		if t.Tag == "''" {
-			if depth > 0 {
-				depth--
-			}
-			continue
-		}
-		if depth > 0 {
+		if isQuoteTag(t.Tag) || st.inQuote(j) {
 			continue
 		}
 		switch t.Text {
@@ -341,8 +340,9 @@ func (st *State) reportedBeforeCue(c int, w cueWord, para entities.Span) (Quote,
 // wholeQuote reports whether tokens [s, e) are one quotation.
 func (st *State) wholeQuote(s, e int) bool {
 	off := st.tok(s).Start
-	for _, q := range st.Quotes {
-		if q.Open.Start == off && q.Kind.Quoted() {
+	for _, i := range st.idx().byOpen[off] {
+		q := st.Quotes[i]
+		if q.Kind.Quoted() {
 			return q.Close.Empty() || st.Doc.TokenAt(q.Close.End) >= e-1
 		}
 	}
@@ -426,16 +426,15 @@ func (st *State) reportedQuote(s, e, c int, w cueWord, subj phrase, ev Evidence)
 	s = st.skipDateline(s, e)
 	span := entities.Span{Start: st.tok(s).Start, End: st.tok(e - 1).End}
 	kind := Indirect
-	for _, q := range st.Quotes {
-		if q.Kind.Quoted() && span.Overlaps(q.Span) {
-			if !span.Contains(q.Span) {
-				if q.Span.Contains(span) {
-					return Quote{}, false
-				}
-				continue
+	for _, i := range st.quotedOverlapping(span) {
+		q := st.Quotes[i]
+		if !span.Contains(q.Span) {
+			if q.Span.Contains(span) {
+				return Quote{}, false
 			}
-			kind = Mixed
+			continue
 		}
+		kind = Mixed
 	}
 	sp := st.speakerFor(subj, st.tok(subj.From).Start, &ev)
 	if sp == nil {

@@ -33,6 +33,9 @@ func TestExtractScalesLinearly(t *testing.T) {
 		{"nested quotations", "\u201cA \u2018b ", 500},
 		{"one long paragraph", "Kim said, \"We will go.\" ", 300},
 		{"paragraphs", "\"Open quote\n\n", 500},
+		{"reported speech in one paragraph", `The minister said the plan "would work," and analysts said that it might fail. `, 150},
+		{"cues without stops", "analysts said that officials told reporters that ", 300},
+		{"cues behind an unclosed mark", "\u201cthe plan, he said, would work and she added that it ", 300},
 	}
 	measure := func(text string) time.Duration {
 		best := time.Duration(1 << 62)

@@ -1,6 +1,10 @@
 package attribution
 
-import "github.com/whosaid/whosaid/entities"
+import (
+	"sort"
+
+	"github.com/whosaid/whosaid/entities"
+)
 
 // Sieve is one rule for finding the speaker of a quote. Sieves run in order,
 // most precise first; the first that decides a quote wins, and later sieves
@@ -30,6 +34,63 @@ type State struct {
 	Quotes   []Quote
 
 	marked []entities.Span // merged quotation spans, built on first use
+	index  *quoteIndex     // lookups into Quotes, built on first use
+}
+
+// quoteIndex answers the questions the sieves and reported speech ask of
+// every quote in constant or logarithmic time, so that a document with
+// thousands of quotations costs time linear in its length. The spans,
+// marks and groups of Quotes never change after the quotation finder, so
+// the index is built once.
+type quoteIndex struct {
+	byOpen map[int][]int // opening-mark offset -> quote indexes, in order
+	groups map[int][]int // group -> quote indexes, in order
+	quoted []int         // indexes of quoted kinds, sorted by Start
+	maxEnd []int         // maxEnd[i]: the largest End of quoted[:i+1]
+}
+
+func (st *State) idx() *quoteIndex {
+	if st.index != nil {
+		return st.index
+	}
+	x := &quoteIndex{byOpen: map[int][]int{}, groups: map[int][]int{}}
+	for i, q := range st.Quotes {
+		if !q.Open.Empty() {
+			x.byOpen[q.Open.Start] = append(x.byOpen[q.Open.Start], i)
+		}
+		x.groups[q.Group] = append(x.groups[q.Group], i)
+		if q.Kind.Quoted() {
+			x.quoted = append(x.quoted, i)
+		}
+	}
+	sort.SliceStable(x.quoted, func(a, b int) bool { return st.Quotes[x.quoted[a]].Start < st.Quotes[x.quoted[b]].Start })
+	x.maxEnd = make([]int, len(x.quoted))
+	for k, i := range x.quoted {
+		x.maxEnd[k] = st.Quotes[i].End
+		if k > 0 && x.maxEnd[k-1] > x.maxEnd[k] {
+			x.maxEnd[k] = x.maxEnd[k-1]
+		}
+	}
+	st.index = x
+	return x
+}
+
+// quotedOverlapping returns the indexes of the quoted-kind quotes whose
+// content overlaps span, in order of Start.
+func (st *State) quotedOverlapping(span entities.Span) []int {
+	x := st.idx()
+	hi := sort.Search(len(x.quoted), func(k int) bool { return st.Quotes[x.quoted[k]].Start >= span.End })
+	lo := hi
+	for lo > 0 && x.maxEnd[lo-1] > span.Start {
+		lo--
+	}
+	var out []int
+	for _, i := range x.quoted[lo:hi] {
+		if st.Quotes[i].Overlaps(span) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // link runs the sieves over every quote and returns the state they left.

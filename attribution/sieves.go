@@ -314,8 +314,8 @@ func (samePiece) Name() string { return "group" }
 func (samePiece) Attribute(st *State, i int) (Attribution, bool) {
 	q := st.Quotes[i]
 	best := -1
-	for k := range st.Quotes {
-		if k == i || st.Quotes[k].Group != q.Group || st.Quotes[k].Speaker == nil {
+	for _, k := range st.idx().groups[q.Group] {
+		if k == i || st.Quotes[k].Speaker == nil {
 			continue
 		}
 		if best < 0 || abs(k-i) < abs(best-i) {
@@ -546,6 +546,9 @@ func (continuation) Attribute(st *State, i int) (Attribution, bool) {
 // said Tribe. "B." — PolNeAR and most readers take B as Tribe's too).
 type sameParagraph struct{}
 
+// sameParagraphReach is how many quotes away sameParagraph looks.
+const sameParagraphReach = 8
+
 func (sameParagraph) Name() string { return "same-paragraph" }
 
 func (sameParagraph) Attribute(st *State, i int) (Attribution, bool) {
@@ -558,12 +561,14 @@ func (sameParagraph) Attribute(st *State, i int) (Attribution, bool) {
 		}
 		return inherit("same-paragraph", o, abs(k-i)), true
 	}
-	for k := i - 1; k >= 0 && st.Doc.ParagraphAt(st.Quotes[k].Start) == pi; k-- {
+	// Look at most sameParagraphReach quotes each way, so a paragraph of
+	// thousands of unattributed quotations stays linear.
+	for k := i - 1; k >= 0 && k >= i-sameParagraphReach && st.Doc.ParagraphAt(st.Quotes[k].Start) == pi; k-- {
 		if a, ok := pick(k); ok {
 			return a, true
 		}
 	}
-	for k := i + 1; k < len(st.Quotes) && st.Doc.ParagraphAt(st.Quotes[k].Start) == pi; k++ {
+	for k := i + 1; k < len(st.Quotes) && k <= i+sameParagraphReach && st.Doc.ParagraphAt(st.Quotes[k].Start) == pi; k++ {
 		if a, ok := pick(k); ok {
 			return a, true
 		}

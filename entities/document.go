@@ -147,7 +147,13 @@ func appendTokens(out []Token, m *models, ptext string, base int) []Token {
 	raw := tokenizeBounded(m.tokenizer, ptext)
 	var words []tokenize.Token
 	for _, t := range raw {
-		for _, piece := range splitQuoteMarks(t.Text, t.Start) {
+		pieces := splitQuoteMarks(t.Text, t.Start)
+		if closesBare(ptext, t.Start, t.Start+len(t.Text), pieces) {
+			for i := range pieces {
+				pieces[i].tag = "''"
+			}
+		}
+		for _, piece := range pieces {
 			tok := Token{Span: Span{base + piece.Start, base + piece.Start + len(piece.Text)}, Text: piece.Text}
 			if piece.mark {
 				tok.Tag = piece.tag
@@ -229,6 +235,33 @@ func tokenizeBounded(t *tokenize.Tokenizer, text string) []tokenize.Token {
 }
 
 func isASCIISpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// closesBare reports whether a token [s, e) of text made only of quotation
+// marks closes a quotation: the tokenizer split it off the word or comma it
+// follows (`work,"` gives `work` `,` `"`), so it touches the text before it
+// and is followed by white space, punctuation or the end. A right curly
+// mark alone always closes.
+func closesBare(text string, s, e int, pieces []piece) bool {
+	for _, p := range pieces {
+		if !p.mark {
+			return false
+		}
+	}
+	if strings.HasPrefix(text[s:e], "\u201d") {
+		return true
+	}
+	if s == 0 || isASCIISpace(text[s-1]) {
+		return false
+	}
+	if e == len(text) {
+		return true
+	}
+	switch text[e] {
+	case ' ', '\t', '\r', '\n', '.', ',', ';', ':', '!', '?', ')', ']':
+		return true
+	}
+	return false
+}
 
 type piece struct {
 	Text  string
