@@ -8,8 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestQuoteMarkTags checks the direction given to quotation marks: ``
-// opens, '' closes. Marks the tokenizer leaves on their own are read from
+// TestQuoteMarkTags checks the direction given to quotation marks: “
+// opens, ” closes. Marks the tokenizer leaves on their own are read from
 // what touches them.
 func TestQuoteMarkTags(t *testing.T) {
 	cases := []struct {
