@@ -88,18 +88,26 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	st := e.link(doc, an, quotes)
-	if err := ctx.Err(); err != nil {
+	st, err := e.link(ctx, doc, an, quotes)
+	if err != nil {
 		return nil, err
 	}
 	quotes = st.Quotes
 	if e.cfg.reported {
-		reported := findReported(st)
+		reported, err := findReported(ctx, st)
+		if err != nil {
+			return nil, err
+		}
 		inheritReported(quotes, reported)
 		quotes = append(quotes, reported...)
 	}
 	res := &Result{Document: doc, Analysis: an, Problems: problems}
-	for _, q := range quotes {
+	for i, q := range quotes {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		if q.Kind == Term && !e.cfg.terms {
 			continue
 		}

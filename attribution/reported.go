@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"context"
 	"strings"
 
 	"github.com/whosaid/whosaid/entities"
@@ -16,14 +17,20 @@ import (
 //	... which SUBJECT CUE CLAUSE                      which analysts said was ...
 //	According to SUBJECT, CLAUSE. / CLAUSE, according to SUBJECT.
 
-// findReported returns the reported-speech quotes in st's document. Quoted
+// findReported returns the reported-speech quotes in st's document, or
+// ctx's error when ctx is done. Quoted
 // statements already in st.Quotes are not reported again: a reported
 // clause that is wholly a quotation is skipped, and one that holds a
 // quotation becomes Mixed.
-func findReported(st *State) []Quote {
+func findReported(ctx context.Context, st *State) ([]Quote, error) {
 	var out []Quote
 	toks := st.Doc.Tokens
 	for c := 0; c < len(toks); c++ {
+		if c%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		if st.inQuote(c) {
 			continue
 		}
@@ -52,7 +59,7 @@ func findReported(st *State) []Quote {
 			out = append(out, q)
 		}
 	}
-	return out
+	return out, ctx.Err()
 }
 
 // clauseWords reports whether tokens [s, e) read as a clause: a finite

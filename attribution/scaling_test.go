@@ -61,3 +61,34 @@ func TestExtractScalesLinearly(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractCancelPrompt cancels Extract on one 2 MB paragraph at several
+// points of its run and checks that it stops soon after, with ctx's error:
+// within a quarter of the whole run, whatever the stage (the run is
+// measured in the same process, so the bound holds on a slow machine too).
+func TestExtractCancelPrompt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	ex, err := New()
+	require.NoError(t, err)
+	text := strings.Repeat(`The minister said the plan "would work," and analysts said that it might fail. `, 25000)
+	t0 := time.Now()
+	_, err = ex.Extract(context.Background(), text)
+	require.NoError(t, err)
+	full := time.Since(t0)
+	for _, at := range []float64{0.1, 0.3, 0.5, 0.7} {
+		ctx, cancel := context.WithCancel(context.Background())
+		d := time.Duration(at * float64(full))
+		timer := time.AfterFunc(d, cancel)
+		t0 := time.Now()
+		_, err := ex.Extract(ctx, text)
+		took := time.Since(t0)
+		timer.Stop()
+		cancel()
+		if err != nil { // nil: it finished about when the cancel came
+			assert.ErrorIs(t, err, context.Canceled)
+		}
+		assert.Less(t, took-d, full/4, "cancelled at %v of %v, returned %v later", d, full, took-d)
+	}
+}

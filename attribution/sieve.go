@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"context"
 	"sort"
 
 	"github.com/whosaid/whosaid/entities"
@@ -93,11 +94,17 @@ func (st *State) quotedOverlapping(span entities.Span) []int {
 	return out
 }
 
-// link runs the sieves over every quote and returns the state they left.
-func (e *Extractor) link(doc *entities.Document, an *entities.Analysis, quotes []Quote) *State {
+// link runs the sieves over every quote and returns the state they left,
+// or ctx's error when ctx is done (checked every checkEvery quotes).
+func (e *Extractor) link(ctx context.Context, doc *entities.Document, an *entities.Analysis, quotes []Quote) (*State, error) {
 	st := &State{Doc: doc, Analysis: an, Quotes: quotes}
 	for _, s := range e.cfg.sieves {
 		for i := range st.Quotes {
+			if i%checkEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
 			if st.Quotes[i].Speaker != nil {
 				continue
 			}
@@ -108,5 +115,9 @@ func (e *Extractor) link(doc *entities.Document, an *entities.Analysis, quotes [
 			}
 		}
 	}
-	return st
+	return st, ctx.Err()
 }
+
+// checkEvery is how many quotes or tokens the extractor handles between two
+// checks of its context.
+const checkEvery = 1024

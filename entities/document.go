@@ -66,7 +66,8 @@ var loadModels = sync.OnceValues(func() (*models, error) {
 
 // Parse splits text into paragraphs, sentences and tagged tokens. The models
 // are loaded on the first call and shared by every later one. Parse checks
-// ctx between paragraphs and returns ctx's error when it is done.
+// ctx between paragraphs (and within a huge one) and returns ctx's error
+// when it is done.
 func Parse(ctx context.Context, text string) (*Document, error) {
 	if ctx == nil {
 		return nil, ErrNilContext
@@ -77,20 +78,52 @@ func Parse(ctx context.Context, text string) (*Document, error) {
 	}
 	doc := &Document{Text: text, Paragraphs: SplitParagraphs(text)}
 	doc.Tokens = make([]Token, 0, len(text)/5+1)
-	for i, p := range doc.Paragraphs {
-		if i%64 == 0 {
+	for _, p := range doc.Paragraphs {
+		// A huge paragraph is read in runs of about maxChunk bytes that end
+		// at a full stop and a space (or, failing that, a space), so that a
+		// cancelled ctx is noticed within one run.
+		for from := p.Start; from < p.End; {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
+			end := chunkEnd(text, from, p.End)
+			for _, s := range m.segmenter.Segment(text[from:end]) {
+				doc.Sentences = append(doc.Sentences, Span{from + s.Start, from + s.End()})
+			}
+			doc.Tokens = appendTokens(doc.Tokens, m, text[from:end], from)
+			from = end
 		}
-		ptext := text[p.Start:p.End]
-		for _, s := range m.segmenter.Segment(ptext) {
-			doc.Sentences = append(doc.Sentences, Span{p.Start + s.Start, p.Start + s.End()})
-		}
-		doc.Tokens = appendTokens(doc.Tokens, m, ptext, p.Start)
 	}
 	return doc, ctx.Err()
 }
+
+// chunkEnd returns where the run of a paragraph that starts at from ends:
+// the paragraph's end when it is within maxChunk bytes, else the last
+// sentence-like break (". ") within maxChunk bytes, else the last space,
+// else a rune boundary.
+func chunkEnd(text string, from, end int) int {
+	limit := from + maxChunk
+	if limit >= end {
+		return end
+	}
+	if k := strings.LastIndex(text[from:limit], ". "); k > 0 {
+		return from + k + 2
+	}
+	if k := strings.LastIndexByte(text[from:limit], ' '); k > 0 {
+		return from + k
+	}
+	for limit > from && !utf8.RuneStart(text[limit]) {
+		limit--
+	}
+	if limit == from {
+		return from + maxChunk
+	}
+	return limit
+}
+
+// maxChunk is the most bytes of one paragraph tokenized between two checks
+// of the context.
+const maxChunk = 64 << 10
 
 // SplitParagraphs returns the non-blank lines of text, each trimmed of
 // surrounding white space (including non-breaking spaces).

@@ -8,9 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestQuoteMarkTags checks the direction given to quotation marks: “
-// opens, ” closes. Marks the tokenizer leaves on their own are read from
-// what touches them.
+// TestQuoteMarkTags checks the direction given to quotation marks, an
+// opening or a closing tag. Marks the tokenizer leaves on their own are
+// read from what touches them.
 func TestQuoteMarkTags(t *testing.T) {
 	cases := []struct {
 		text string
