@@ -16,6 +16,10 @@ type cueWord struct {
 	// Noun marks nouns that report speech or belief before a "that"
 	// clause (statement, claim, expectation).
 	Noun bool
+	// Object marks verbs of public stance (endorse, criticize, accuse,
+	// defend) whose object is what is reported when no clause follows:
+	// "Warren endorsed Clinton", "Bush criticized Rubio for his vote".
+	Object bool
 }
 
 // cueLexicon maps every lower-case form of a cue verb to its lemma and
@@ -45,6 +49,7 @@ var loadCues = sync.OnceValue(func() cueTables {
 			class = Belief
 		}
 		noun := strings.HasSuffix(f[0], "-noun")
+		object := f[0] == "stance"
 		lemma := f[1]
 		forms := f[2:]
 		switch {
@@ -62,7 +67,7 @@ var loadCues = sync.OnceValue(func() cueTables {
 			if old, ok := target[form]; ok && old.Class == Speech {
 				continue
 			}
-			target[form] = cueWord{Lemma: lemma, Class: class, Noun: noun}
+			target[form] = cueWord{Lemma: lemma, Class: class, Noun: noun, Object: object}
 		}
 	}
 	return cueTables{lex, nouns}

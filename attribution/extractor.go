@@ -99,6 +99,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 			return nil, err
 		}
 		inheritReported(quotes, reported)
+		st.reassignParts(quotes, reported)
 		quotes = append(quotes, reported...)
 	}
 	res := &Result{Document: doc, Analysis: an, Problems: problems}

@@ -59,7 +59,32 @@ func findReported(ctx context.Context, st *State) ([]Quote, error) {
 			out = append(out, q)
 		}
 	}
-	return out, ctx.Err()
+	return dropReportsOfReports(out), ctx.Err()
+}
+
+// dropReportsOfReports removes a clause reported before its cue ("CLAUSE,
+// it added") when the clause holds a report of its own ("Kim said that
+// ..., it added"): the inner report names who said it, and the outer one
+// only repeats the channel.
+func dropReportsOfReports(qs []Quote) []Quote {
+	out := qs[:0]
+	for i, q := range qs {
+		_, before := q.Evidence.Value("reported.speaker_cue")
+		_, inverted := q.Evidence.Value("reported.cue_speaker")
+		inner := false
+		if before || inverted {
+			for j, o := range qs {
+				if j != i && o.Cue != nil && q.Span.Contains(o.Cue.Span) {
+					inner = true
+					break
+				}
+			}
+		}
+		if !inner {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // clauseWords reports whether tokens [s, e) read as a clause: a finite
@@ -155,17 +180,56 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 		return st.reportedQuote(k, e, c, w, subj, ev)
 	}
 	if !st.canStartClause(k) {
-		return Quote{}, false
+		return st.reportedObject(c, w, subj, para, ev)
 	}
 	if st.tok(k).Tag == "``" && !st.tailAfterQuote(k) {
 		// SUBJECT said "...": a quotation, found by the sieves.
 		return Quote{}, false
 	}
-	e := st.reportedEnd(k, para)
+	e := st.cutAtDirect(k, st.reportedEnd(k, para))
 	if !st.clauseWords(k, e) {
-		return Quote{}, false
+		return st.reportedObject(c, w, subj, para, ev)
 	}
 	ev.Flag("reported.cue_first")
+	return st.reportedQuote(k, e, c, w, subj, ev)
+}
+
+// reportedObject handles SUBJECT STANCE-VERB OBJECT, where a verb of public
+// stance reports its object when no clause follows: "Warren endorsed
+// Clinton", "Bush criticized Rubio for his vote on the bill", "Trump called
+// the plan a disaster", "she called for a recount". The object runs to the
+// clause end, or to a verb phrase joined by "and" (endorsed Clinton and
+// campaigned for her).
+func (st *State) reportedObject(c int, w cueWord, subj phrase, para entities.Span, ev Evidence) (Quote, bool) {
+	if !w.Object {
+		return Quote{}, false
+	}
+	k := c + 1
+	if st.tok(k).Tag == "RP" || st.lower(k) == "for" && w.Lemma == "call" {
+		k++
+	}
+	switch st.tok(k).Tag {
+	case "DT", "PRP", "PRP$", "NNP", "NNPS", "NN", "NNS", "JJ", "CD", "``", "VBG", "PDT":
+	default:
+		return Quote{}, false
+	}
+	if st.tok(k).Start >= para.End {
+		return Quote{}, false
+	}
+	e := st.reportedEnd(k, para)
+	e = st.cutAtDirect(k, e)
+	for j := k + 1; j < e; j++ {
+		if st.tok(j).Tag == "CC" && !st.inQuote(j) {
+			switch st.tok(j + 1).Tag {
+			case "VBD", "VBZ", "VBP", "MD":
+				e = j
+			}
+		}
+	}
+	if st.tok(k).Tag == "``" && st.wholeQuote(k, e) {
+		return Quote{}, false // SUBJECT praised "...": the quotation is found by the sieves
+	}
+	ev.Flag("reported.object")
 	return st.reportedQuote(k, e, c, w, subj, ev)
 }
 
@@ -244,12 +308,26 @@ const maxReported = 400
 // trailing cue clause (", he said" / ", adding"). It returns k when no end
 // comes within maxReported tokens.
 func (st *State) reportedEnd(k int, para entities.Span) int {
+	end := para.End
+	if si := st.Doc.SentenceAt(st.tok(k).Start); si >= 0 && st.Doc.Sentences[si].End < end {
+		// A sentence that ends in an abbreviation (2 a.m., the U.S.) has
+		// no full stop token of its own.
+		end = st.Doc.Sentences[si].End
+	}
 	j := k
 	for ; j < len(st.Doc.Tokens) && st.tok(j).Start < para.End; j++ {
+		if st.tok(j).Start >= end && !st.inQuote(j) {
+			break // the sentence ended; a quotation running on carries it
+		}
 		if j-k >= maxReported {
 			return k // no clause end in reach: not a reported clause
 		}
 		t := st.tok(j)
+		if t.Tag == "''" && st.tok(j-1).Text == "," && j > k && st.cueClauseAt(j+1, para) {
+			// ... "welcomed by the world," it added: the comma inside the
+			// closing mark ends the clause.
+			return j + 1
+		}
 		if isQuoteTag(t.Tag) || st.inQuote(j) {
 			continue
 		}
@@ -317,6 +395,11 @@ func (st *State) reportedBeforeCue(c int, w cueWord, para entities.Span) (Quote,
 			return Quote{}, false
 		}
 		comma = subj.From - 1
+		if st.tok(comma).Tag == "''" && st.tok(comma-1).Text == "," {
+			// CLAUSE ending in a quoted part, "..., X said: the comma
+			// stands inside the closing mark.
+			comma--
+		}
 		if st.tok(comma).Text != "," {
 			return Quote{}, false
 		}
@@ -325,23 +408,90 @@ func (st *State) reportedBeforeCue(c int, w cueWord, para entities.Span) (Quote,
 	if subj.empty() {
 		return Quote{}, false
 	}
-	// The cue clause must end the sentence, give or take an adverbial.
+	// The cue clause must end the sentence, give or take an adverbial or a
+	// participle set off by a comma (..., KCNA reported, offering ...).
 	e := st.clauseEnd(c+1, para)
+	if st.tok(c+1).Text == "," && st.tok(c+2).Tag == "VBG" {
+		e = c + 1
+	}
 	if e-c > 8 {
 		return Quote{}, false
 	}
-	if st.tok(comma-1).Tag == "''" || st.inQuote(comma) || isQuoteTag(st.tok(comma+1).Tag) {
+	end := comma // the content's end
+	if st.tok(comma+1).Tag == "''" && st.tok(comma-1).Tag != "''" {
+		// The comma closes a quoted part inside the clause (backed the
+		// talks "holding summits and achieving results," Xinhua reported):
+		// the content keeps the closing mark; a clause that is wholly the
+		// quotation is left to the sieves below.
+		end = comma + 2
+	} else if st.tok(comma-1).Tag == "''" || st.inQuote(comma) || isQuoteTag(st.tok(comma+1).Tag) {
 		// "...," he said: a quotation, found by the sieves.
 		return Quote{}, false
 	}
 	s := st.sentenceStartTok(comma, para)
-	if st.lower(s) == "according" || st.tok(s).Tag == "``" && st.wholeQuote(s, comma) {
+	if st.lower(s) == "according" || st.tok(s).Tag == "``" && st.wholeQuote(s, end) {
 		return Quote{}, false
 	}
+	s = st.skipIntro(s, comma)
 	if !st.clauseWords(s, comma) {
 		return Quote{}, false
 	}
-	return st.reportedQuote(s, comma, c, w, subj, ev)
+	return st.reportedQuote(s, end, c, w, subj, ev)
+}
+
+// introPrepositions open a sentence-initial adverbial phrase that is the
+// reporter's framing, not part of what is reported: "During the trip, Kim
+// invited Xi, KCNA reported."
+var introPrepositions = map[string]bool{
+	"during": true, "in": true, "at": true, "on": true, "after": true, "with": true,
+	"despite": true, "for": true, "under": true, "without": true, "amid": true,
+	"following": true, "throughout": true, "since": true, "before": true,
+}
+
+// skipIntro returns the first token after a sentence-initial prepositional
+// phrase and its comma when a clause follows it; s otherwise.
+func (st *State) skipIntro(s, e int) int {
+	if st.tok(s).Tag != "IN" || !introPrepositions[st.lower(s)] {
+		return s
+	}
+	for k := s + 1; k < e && k-s <= 20; k++ {
+		if st.inQuote(k) {
+			return s
+		}
+		switch st.tok(k).Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return s // a clause inside the intro: not a plain phrase
+		}
+		if st.tok(k).Text == "," {
+			if st.clauseWords(k+1, e) {
+				return k + 1
+			}
+			return s
+		}
+	}
+	return s
+}
+
+// cutAtDirect ends the content [k, e) before a direct quotation that opens
+// after its first word: "welcomed the vote at 2 a.m. "It wasn't pretty,"
+// he said" reports the vote, and the quotation is a statement of its own.
+func (st *State) cutAtDirect(k, e int) int {
+	for j := k + 1; j < e; j++ {
+		if st.tok(j).Tag == "``" && st.opensDirect(j) {
+			return j
+		}
+	}
+	return e
+}
+
+// opensDirect reports whether token k opens a direct quotation.
+func (st *State) opensDirect(k int) bool {
+	for _, i := range st.idx().byOpen[st.tok(k).Start] {
+		if st.Quotes[i].Kind == Direct {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeQuote reports whether tokens [s, e) are one quotation.
@@ -543,4 +693,86 @@ func (st *State) skipDateline(s, e int) int {
 		}
 	}
 	return s
+}
+
+// auxiliaries are the verbs that come before a clause's main verb (has
+// accepted, will visit, was told).
+var auxiliaries = map[string]bool{
+	"have": true, "has": true, "had": true, "having": true, "be": true, "is": true, "are": true,
+	"was": true, "were": true, "been": true, "being": true, "am": true, "do": true, "does": true, "did": true,
+}
+
+// reassignParts gives a quoted part the speaker of the innermost reported
+// clause that holds it, when that clause says more precisely whose words
+// they are than the cue the sieves found:
+//
+//   - the clause's cue comes before the part: in "Kim said that he will
+//     seek a summit, which would be "welcomed by the world," it added" the
+//     words are Kim's, reported by "it";
+//   - the clause's cue comes after it, and the part stands in the object of
+//     a person's verb: in "Xi backed the talks "holding summits," Xinhua
+//     reported" the quoted words are Xi's, which the agency passes on. A
+//     part before the main verb ("Xi has "gladly" accepted, it added") is
+//     the reporter's own word and keeps its speaker.
+func (st *State) reassignParts(quotes, reported []Quote) {
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Kind != Partial || q.Speaker == nil || q.Open.Empty() {
+			continue
+		}
+		var r *Quote
+		for k := range reported {
+			o := &reported[k]
+			if o.Cue == nil || o.Speaker == nil || o.Kind != Mixed || !o.Span.Contains(q.Span) {
+				continue
+			}
+			if r == nil || o.Len() < r.Len() {
+				r = o
+			}
+		}
+		if r == nil {
+			continue
+		}
+		if r.Cue.End <= q.Open.Start {
+			if q.Cue != nil && (q.Cue.Span == r.Cue.Span || r.Span.Contains(q.Cue.Span)) {
+				continue // the sieves found the same cue, or one inside the clause
+			}
+			sp := *r.Speaker
+			q.Speaker, q.Cue, q.Sieve = &sp, r.Cue, "reported-part"
+			q.Evidence.Flag("sieve.reported-part")
+			continue
+		}
+		if sp := st.clauseSubjectOf(r.Span, q.Open.Start); sp != nil {
+			q.Speaker, q.Cue, q.Sieve = sp, r.Cue, "reported-subject"
+			q.Evidence.Flag("sieve.reported-subject")
+		}
+	}
+}
+
+// clauseSubjectOf returns the speaker named by the person mention that
+// opens the clause span, when the clause's main verb comes before offset;
+// nil otherwise.
+func (st *State) clauseSubjectOf(clause entities.Span, offset int) *Speaker {
+	an := st.Analysis
+	if an == nil {
+		return nil
+	}
+	m := an.MentionAt(clause.Start)
+	if m < 0 || an.Mentions[m].Start != clause.Start || an.Mentions[m].Kind != entities.Person {
+		return nil
+	}
+	from, _ := st.Doc.TokensIn(an.Mentions[m].Span)
+	k, _ := st.Doc.TokensIn(entities.Span{Start: an.Mentions[m].End, End: offset})
+	for ; k < len(st.Doc.Tokens) && st.tok(k).Start < offset; k++ {
+		t := st.tok(k)
+		if t.Tag == "MD" || auxiliaries[st.lower(k)] || t.Tag == "RB" {
+			continue
+		}
+		if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" {
+			var ev Evidence
+			return st.speakerFor(phrase{From: from, To: k}, clause.Start, &ev)
+		}
+		return nil
+	}
+	return nil
 }

@@ -177,7 +177,7 @@ func isSpace(r rune) bool {
 // words prose leaves them on, tags the words without the marks (the tagger
 // was not trained on curly or doubled marks) and appends the result.
 func appendTokens(out []Token, m *models, ptext string, base int) []Token {
-	raw := tokenizeBounded(m.tokenizer, ptext)
+	raw := mergeApostrophes(tokenizeBounded(m.tokenizer, ptext))
 	var words []tokenize.Token
 	for _, t := range raw {
 		pieces := splitQuoteMarks(t.Text, t.Start)
@@ -206,6 +206,22 @@ func appendTokens(out []Token, m *models, ptext string, base int) []Token {
 		for i, w := range words {
 			out[idx[i]].Tag = w.Tag
 		}
+	}
+	return out
+}
+
+// mergeApostrophes joins two adjacent single apostrophes into one token:
+// wire copy writes quotation marks as two apostrophes, which the tokenizer
+// splits after a comma (fast,'' gives fast , ' ').
+func mergeApostrophes(toks []tokenize.Token) []tokenize.Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Text == "'" && i+1 < len(toks) && toks[i+1].Text == "'" && toks[i+1].Start == t.Start+1 {
+			t.Text = "''"
+			i++
+		}
+		out = append(out, t)
 	}
 	return out
 }
