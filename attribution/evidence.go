@@ -29,3 +29,9 @@ func (e Evidence) Value(name string) (float64, bool) {
 	}
 	return 0, false
 }
+
+// has reports whether the evidence holds a feature with this name.
+func (e Evidence) has(name string) bool {
+	_, ok := e.Value(name)
+	return ok
+}

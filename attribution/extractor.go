@@ -98,8 +98,9 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		inheritReported(quotes, reported)
-		st.reassignParts(quotes, reported)
+		x := newSpanIndex(reported)
+		inheritReported(quotes, x)
+		st.reassignParts(quotes, x)
 		quotes = append(quotes, reported...)
 	}
 	res := &Result{Document: doc, Analysis: an, Problems: problems}
@@ -130,33 +131,54 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 	return res, nil
 }
 
+// spanIndex finds, among a set of quotes, the ones whose span holds a
+// given span, by binary search over the quotes sorted by Start with the
+// largest End so far.
+type spanIndex struct {
+	quotes  []Quote
+	byStart []int
+	maxEnd  []int
+}
+
+func newSpanIndex(quotes []Quote) *spanIndex {
+	x := &spanIndex{quotes: quotes, byStart: make([]int, len(quotes)), maxEnd: make([]int, len(quotes))}
+	for i := range x.byStart {
+		x.byStart[i] = i
+	}
+	sort.SliceStable(x.byStart, func(a, b int) bool { return quotes[x.byStart[a]].Start < quotes[x.byStart[b]].Start })
+	for k, i := range x.byStart {
+		x.maxEnd[k] = quotes[i].End
+		if k > 0 && x.maxEnd[k-1] > x.maxEnd[k] {
+			x.maxEnd[k] = x.maxEnd[k-1]
+		}
+	}
+	return x
+}
+
+// containing calls f with the index of every quote that holds s, the
+// latest-starting first, until f returns false.
+func (x *spanIndex) containing(s entities.Span, f func(i int) bool) {
+	hi := sort.Search(len(x.byStart), func(k int) bool { return x.quotes[x.byStart[k]].Start > s.Start })
+	for k := hi - 1; k >= 0 && x.maxEnd[k] >= s.End; k-- {
+		if i := x.byStart[k]; x.quotes[i].Span.Contains(s) && !f(i) {
+			return
+		}
+	}
+}
+
 // inheritReported gives a quoted part with no speaker the speaker and cue of
 // the reported statement that holds it (Trump said the location will be
-// announced "in the not-too-distant future").
-func inheritReported(quotes, reported []Quote) {
-	// The reported quotes sorted by Start, with the largest End so far, so
-	// the ones that can hold a quote are found by binary search.
-	byStart := make([]int, len(reported))
-	for i := range byStart {
-		byStart[i] = i
-	}
-	sort.SliceStable(byStart, func(a, b int) bool { return reported[byStart[a]].Start < reported[byStart[b]].Start })
-	maxEnd := make([]int, len(byStart))
-	for k, i := range byStart {
-		maxEnd[k] = reported[i].End
-		if k > 0 && maxEnd[k-1] > maxEnd[k] {
-			maxEnd[k] = maxEnd[k-1]
-		}
-	}
+// announced "in the not-too-distant future"), and makes a term inside a
+// mixed statement a partial quote: its words are the speaker's.
+func inheritReported(quotes []Quote, x *spanIndex) {
 	for i := range quotes {
 		q := &quotes[i]
-		if q.Speaker != nil {
-			continue
-		}
-		hi := sort.Search(len(byStart), func(k int) bool { return reported[byStart[k]].Start > q.Start })
-		for k := hi - 1; k >= 0 && maxEnd[k] >= q.End; k-- {
-			r := reported[byStart[k]]
-			if r.Span.Contains(q.Span) {
+		x.containing(q.Span, func(k int) bool {
+			r := x.quotes[k]
+			if q.Kind == Term && r.Kind == Mixed {
+				q.Kind = Partial
+			}
+			if q.Speaker == nil {
 				sp := *r.Speaker
 				q.Speaker, q.Cue, q.Sieve = &sp, r.Cue, "reported-part"
 				q.Evidence.Flag("sieve.reported-part")
@@ -164,9 +186,9 @@ func inheritReported(quotes, reported []Quote) {
 				if q.Kind == Term {
 					q.Kind = Partial
 				}
-				break
 			}
-		}
+			return false
+		})
 	}
 }
 

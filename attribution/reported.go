@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/whosaid/whosaid/entities"
@@ -51,6 +52,15 @@ func findReported(ctx context.Context, st *State) ([]Quote, error) {
 			continue
 		}
 		para := st.paragraphOf(st.tok(c).Start)
+		if st.yesNoQuestion(c, para) {
+			continue
+		}
+		if st.tok(c).Tag == "VBG" && st.tok(c-1).Text == "," {
+			if q, ok := st.reportedParticiple(c, w, para); ok {
+				out = append(out, q)
+			}
+			continue
+		}
 		if q, ok := st.reportedAfterCue(c, w, para); ok {
 			out = append(out, q)
 			continue
@@ -67,22 +77,26 @@ func findReported(ctx context.Context, st *State) ([]Quote, error) {
 // ..., it added"): the inner report names who said it, and the outer one
 // only repeats the channel.
 func dropReportsOfReports(qs []Quote) []Quote {
+	var cues []int // the start of every cue, sorted
+	for _, q := range qs {
+		if q.Cue != nil {
+			cues = append(cues, q.Cue.Start)
+		}
+	}
+	sort.Ints(cues)
 	out := qs[:0]
-	for i, q := range qs {
+	for _, q := range qs {
 		_, before := q.Evidence.Value("reported.speaker_cue")
 		_, inverted := q.Evidence.Value("reported.cue_speaker")
-		inner := false
 		if before || inverted {
-			for j, o := range qs {
-				if j != i && o.Cue != nil && q.Span.Contains(o.Cue.Span) {
-					inner = true
-					break
-				}
+			// Such a clause's own cue follows it, so any cue inside it
+			// belongs to another report.
+			k := sort.SearchInts(cues, q.Start)
+			if k < len(cues) && cues[k] < q.End {
+				continue
 			}
 		}
-		if !inner {
-			out = append(out, q)
-		}
+		out = append(out, q)
 	}
 	return out
 }
@@ -101,7 +115,17 @@ func (st *State) clauseWords(s, e int) bool {
 			return true
 		case "WP", "WDT":
 			if st.tok(k-1).Text == "," {
-				return false
+				// "the company, which was founded in 1990, would move":
+				// a relative clause closed by a comma is passed over; one
+				// that runs on means the phrase before it has no verb.
+				j := k + 1
+				for j < e && j-k < 20 && st.tok(j).Text != "," {
+					j++
+				}
+				if j >= e || st.tok(j).Text != "," {
+					return false
+				}
+				k = j
 			}
 		}
 	}
@@ -113,7 +137,7 @@ func (st *State) clauseWords(s, e int) bool {
 func (st *State) canStartClause(k int) bool {
 	t := st.tok(k)
 	switch t.Tag {
-	case "DT", "PRP", "PRP$", "NNP", "NNPS", "NN", "NNS", "EX", "CD", "JJ", "``", "IN", "RB", "WRB", "JJS", "JJR", "PDT":
+	case "DT", "PRP", "PRP$", "NNP", "NNPS", "NN", "NNS", "EX", "CD", "JJ", "``", "IN", "RB", "WRB", "JJS", "JJR", "PDT", "VBG":
 		if t.Tag == "IN" {
 			w := strings.ToLower(t.Text)
 			return w == "if" || w == "because" || w == "while" || w == "although" || w == "after" || w == "before" || w == "since" || w == "unless" || w == "as"
@@ -144,7 +168,13 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 	}
 	if w.Lemma == "tell" || w.Lemma == "assure" || w.Lemma == "inform" || w.Lemma == "remind" || w.Lemma == "warn" || w.Lemma == "advise" {
 		if st.lower(k) != "that" {
+			// The hearer: "told reporters", "told the budget committee";
+			// a second determiner or a pronoun after a noun opens the
+			// clause (told the committee the program had ...).
 			for n := 0; n < 6 && (st.isNominal(k) || st.tok(k).Tag == "PRP"); n++ {
+				if n > 0 && strings.HasPrefix(st.tok(k-1).Tag, "NN") && (st.tok(k).Tag == "DT" || st.tok(k).Tag == "PRP") {
+					break
+				}
 				k++
 			}
 		}
@@ -153,6 +183,16 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 	if st.lower(k) == "that" {
 		ev.Flag("reported.that")
 		k++
+		if st.tok(k).Text == "," {
+			// "said that, despite the drought, the harvest would ...": the
+			// adverbial set off by commas belongs to the clause.
+			k++
+			if e := st.cutAtDirect(k, st.reportedEnd(k, para)); st.clauseWords(k, e) {
+				ev.Flag("reported.cue_first")
+				return st.reportedQuote(k, e, c, w, subj, ev)
+			}
+			return Quote{}, false
+		}
 	} else if st.tok(k).Text == ":" {
 		return Quote{}, false
 	} else if st.tok(k).Text == "," {
@@ -191,6 +231,61 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 		return st.reportedObject(c, w, subj, para, ev)
 	}
 	ev.Flag("reported.cue_first")
+	return st.reportedQuote(k, e, c, w, subj, ev)
+}
+
+// reportedParticiple handles a participle cue that continues a sentence,
+// ", saying (that) CLAUSE" or ", adding that CLAUSE": its speaker is the
+// subject of the sentence's main verb (Park said ..., adding that ...; the
+// union rejected the offer, saying that ...).
+func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote, bool) {
+	if w.Class != Speech {
+		return Quote{}, false
+	}
+	// The main verb: the nearest speech cue before the participle, else
+	// the sentence's first finite verb.
+	start := st.sentenceStartTok(c, para)
+	v := -1
+	for j := c - 2; j >= start; j-- {
+		t := st.tok(j).Tag
+		if (t == "VBD" || t == "VBZ" || t == "VBP") && !st.inQuote(j) {
+			if w, ok := st.isCue(j); ok && w.Class == Speech && !st.passive(j) {
+				v = j
+				break
+			}
+			v = j
+		}
+	}
+	if v < 0 {
+		return Quote{}, false
+	}
+	var subj phrase
+	if _, cue := st.isCue(v); cue && st.tok(v-1).Text == "," && v-1 > start {
+		subj = st.nounPhraseAfter(v+1, c-1) // "..., said Park, adding that"
+	}
+	if subj.empty() {
+		lo := st.clauseStartRel(v, para)
+		if st.tok(v-1).Text == "," {
+			lo = st.clauseStart(v, para)
+		}
+		subj = st.subjectBefore(v, lo)
+	}
+	if subj.empty() {
+		return Quote{}, false
+	}
+	var ev Evidence
+	ev.Flag("reported.participle")
+	k := c + 1
+	if st.lower(k) == "that" {
+		ev.Flag("reported.that")
+		k++
+	} else if !st.canStartClause(k) || st.tok(k).Tag == "``" && !st.tailAfterQuote(k) {
+		return Quote{}, false
+	}
+	e := st.cutAtDirect(k, st.reportedEnd(k, para))
+	if !st.clauseWords(k, e) {
+		return Quote{}, false
+	}
 	return st.reportedQuote(k, e, c, w, subj, ev)
 }
 
@@ -338,6 +433,11 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 			if st.cueClauseAt(j+1, para) {
 				return j
 			}
+			// ", adding that ...": a participle cue starts a report of
+			// its own.
+			if w, ok := st.isCue(j + 1); ok && w.Class == Speech && st.tok(j+1).Tag == "VBG" && j > k {
+				return j
+			}
 			// ", but he said ...": a new attribution joins on.
 			if st.tok(j+1).Tag == "CC" && st.cueClauseAt(j+2, para) {
 				return j
@@ -413,6 +513,9 @@ func (st *State) reportedBeforeCue(c int, w cueWord, para entities.Span) (Quote,
 	e := st.clauseEnd(c+1, para)
 	if st.tok(c+1).Text == "," && st.tok(c+2).Tag == "VBG" {
 		e = c + 1
+	}
+	if ev.has("reported.cue_speaker") && subj.To >= e {
+		e = c + 1 // ..., said Lena Vogt, an analyst at Kestrel Research.
 	}
 	if e-c > 8 {
 		return Quote{}, false
@@ -556,6 +659,14 @@ func (st *State) accordingToReported(a int) (Quote, bool) {
 		}
 		return st.reportedQuote(s, comma, a, w, subj, ev)
 	}
+	for j := a + 2; j < subj.To; j++ {
+		// "According to the central bank, household debt rose": what
+		// looked like an appositive is the clause.
+		if st.tok(j).Text == "," && st.clauseWords(j+1, st.reportedEnd(j+1, para)) && st.canStartClause(j+1) {
+			subj.To = j
+			break
+		}
+	}
 	k := subj.To
 	if st.tok(k).Text != "," {
 		return Quote{}, false
@@ -582,6 +693,11 @@ func (st *State) reportedQuote(s, e, c int, w cueWord, subj phrase, ev Evidence)
 	}
 	s = st.skipDateline(s, e)
 	span := entities.Span{Start: st.tok(s).Start, End: st.tok(e - 1).End}
+	if last := st.tok(e - 1).Text; len(last) > 2 && strings.HasSuffix(last, ".") && !strings.Contains(last[:len(last)-1], ".") && e-1 > s {
+		// The tokenizer kept a sentence's full stop on its last word
+		// ("in May."): the stop is not content.
+		span.End--
+	}
 	kind := Indirect
 	for _, i := range st.quotedOverlapping(span) {
 		q := st.Quotes[i]
@@ -668,7 +784,38 @@ func (st *State) reportedNoun(n int, w cueWord) (Quote, bool) {
 	if !st.clauseWords(k, e) {
 		return Quote{}, false
 	}
+	if st.sentenceInitial(subj.From) {
+		// "Quinn's statement that the budget was balanced drew criticism":
+		// the noun phrase is the sentence's subject, so the content ends
+		// where the main verb comes.
+		e = st.beforeMainVerb(k, e)
+	}
 	return st.reportedQuote(k, e, n, w, subj, ev)
+}
+
+// beforeMainVerb returns where the clause [k, e), the complement of a noun
+// that is a sentence's subject, gives way to the sentence's own verb: the
+// second finite verb that no conjunction, relative pronoun or comma
+// introduces; e when there is none.
+func (st *State) beforeMainVerb(k, e int) int {
+	seen := false
+	for j := k; j < e; j++ {
+		switch st.tok(j).Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			if st.inQuote(j) {
+				continue
+			}
+			if seen {
+				switch st.tok(j - 1).Tag {
+				case "CC", "WDT", "WP", "MD", "VBD", "VBZ", "VBP", "RB", ",", "TO":
+				default:
+					return j
+				}
+			}
+			seen = true
+		}
+	}
+	return e
 }
 
 // skipDateline moves s past a wire dateline that opens a story's first
@@ -714,22 +861,20 @@ var auxiliaries = map[string]bool{
 //     reported" the quoted words are Xi's, which the agency passes on. A
 //     part before the main verb ("Xi has "gladly" accepted, it added") is
 //     the reporter's own word and keeps its speaker.
-func (st *State) reassignParts(quotes, reported []Quote) {
+func (st *State) reassignParts(quotes []Quote, x *spanIndex) {
 	for i := range quotes {
 		q := &quotes[i]
 		if q.Kind != Partial || q.Speaker == nil || q.Open.Empty() {
 			continue
 		}
 		var r *Quote
-		for k := range reported {
-			o := &reported[k]
-			if o.Cue == nil || o.Speaker == nil || o.Kind != Mixed || !o.Span.Contains(q.Span) {
-				continue
-			}
-			if r == nil || o.Len() < r.Len() {
+		x.containing(q.Span, func(k int) bool {
+			o := &x.quotes[k]
+			if o.Cue != nil && o.Speaker != nil && o.Kind == Mixed && (r == nil || o.Len() < r.Len()) {
 				r = o
 			}
-		}
+			return true
+		})
 		if r == nil {
 			continue
 		}
@@ -775,4 +920,29 @@ func (st *State) clauseSubjectOf(clause entities.Span, offset int) *Speaker {
 		return nil
 	}
 	return nil
+}
+
+// questionAuxiliaries open a yes-no question (Did she say that ...?).
+var questionAuxiliaries = map[string]bool{
+	"did": true, "does": true, "do": true, "will": true, "would": true, "can": true,
+	"could": true, "should": true, "has": true, "have": true, "had": true, "is": true, "was": true,
+}
+
+// yesNoQuestion reports whether token c stands in a yes-no question: a
+// sentence that opens with an auxiliary and ends with a question mark asks
+// whether something was said; it reports nothing.
+func (st *State) yesNoQuestion(c int, para entities.Span) bool {
+	s := st.sentenceStartTok(c, para)
+	if !questionAuxiliaries[st.lower(s)] {
+		return false
+	}
+	for k := c; k < len(st.Doc.Tokens) && st.tok(k).Start < para.End; k++ {
+		switch st.tok(k).Text {
+		case "?":
+			return true
+		case ".", "!":
+			return false
+		}
+	}
+	return false
 }

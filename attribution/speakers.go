@@ -260,7 +260,20 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 				break
 			}
 		}
-		if m := an.Head(head); m >= 0 && !an.Mentions[m].Quoted {
+		m := an.Head(head)
+		if m >= 0 && st.possessor(m, head) {
+			// "Her rival, Erik Holm," / "the nurses' union": the phrase is
+			// about what the possessor has. A name in the appositive says
+			// who; without one the phrase itself is the speaker.
+			i, j := an.MentionsIn(entities.Span{Start: head.End, End: src.End})
+			for k := i; k < j; k++ {
+				if mk := an.Mentions[k]; !mk.Quoted && !mk.Pronoun && mk.Kind == entities.Person {
+					return st.fromMention(k, src, at, ev)
+				}
+			}
+			return st.fromTokens(p, src, at, ev)
+		}
+		if m >= 0 && !an.Mentions[m].Quoted {
 			return st.fromMention(m, src, at, ev)
 		}
 		if m := an.Head(src); m >= 0 && !an.Mentions[m].Quoted {
@@ -274,6 +287,26 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 		}
 	}
 	return st.fromTokens(p, src, at, ev)
+}
+
+// possessor reports whether mention m only determines the head phrase it
+// stands in: a possessive pronoun (her rival) or a possessive noun
+// (the nurses' union) followed by the noun that is the phrase's head.
+func (st *State) possessor(m int, head entities.Span) bool {
+	mn := st.Analysis.Mentions[m]
+	_, j := st.Doc.TokensIn(mn.Span)
+	if mn.Pronoun {
+		k, _ := st.Doc.TokensIn(mn.Span)
+		if st.tok(k).Tag != "PRP$" {
+			return false
+		}
+		j = k + 1
+	} else if t := st.tok(j); t.Tag == "POS" || t.Text == "'" || t.Text == "\u2019" {
+		j++
+	} else {
+		return false
+	}
+	return j < len(st.Doc.Tokens) && st.tok(j).End <= head.End && strings.HasPrefix(st.tok(j).Tag, "NN") && !strings.HasPrefix(st.tok(j).Tag, "NNP")
 }
 
 // fromMention builds a Speaker from mention m.
@@ -344,6 +377,11 @@ func (st *State) fromTokens(p phrase, src entities.Span, at int, ev *Evidence) *
 	}
 	ev.Flag("speaker.no_mention")
 	sp := &Speaker{Name: st.span(head).In(st.Doc.Text), Span: st.span(head), Source: src, Entity: -1}
+	if t := st.tok(head.From); t.Tag == "DT" && head.To-head.From > 1 && st.sentenceInitial(head.From) {
+		// "The airport operator confirmed": a common noun phrase keeps no
+		// capital from the start of its sentence.
+		sp.Name = strings.ToLower(sp.Name[:1]) + sp.Name[1:]
+	}
 	if head.To-head.From == 1 && st.tok(head.From).Tag == "PRP" {
 		pk, ok := pronounKinds[st.lower(head.From)]
 		if !ok {
@@ -416,4 +454,21 @@ func agrees(an *entities.Analysis, s *Speaker, g entities.Gender, plural bool, k
 		return s.Type == entities.Group || s.Type == entities.Organization
 	}
 	return false
+}
+
+// sentenceInitial reports whether token k opens its sentence (after any
+// dateline or quotation mark).
+func (st *State) sentenceInitial(k int) bool {
+	if k == 0 {
+		return true
+	}
+	p := st.tok(k - 1)
+	if st.paragraphOf(st.tok(k).Start).Start > p.Start {
+		return true
+	}
+	switch p.Text {
+	case ".", "!", "?", "--", "\u2014", ":":
+		return true
+	}
+	return isQuoteTag(p.Tag)
 }

@@ -964,15 +964,18 @@ func (st *state) entityName(e *ent) string {
 		if c.pronoun {
 			continue
 		}
-		name := st.textOf(c.from, c.to)
+		from := c.from
 		if c.kind == Organization && c.srcFrom < c.from {
-			name = st.textOf(c.srcFrom, c.to)
+			from = c.srcFrom
 		}
 		if c.kind == Group || c.kind == Anonymous && c.plural {
-			name = st.textOf(st.groupStart(c), c.to)
-			if st.first[c.from] && st.upper[c.from] && !strings.HasPrefix(st.toks[c.from].Tag, "NNP") {
-				name = strings.ToLower(name[:1]) + name[1:]
-			}
+			from = st.groupStart(c)
+		}
+		name := st.textOf(from, c.to)
+		// A common noun phrase keeps no capital from the start of its
+		// sentence: "A ministry official said" names "a ministry official".
+		if st.first[from] && st.upper[from] && !strings.HasPrefix(st.toks[from].Tag, "NNP") {
+			name = strings.ToLower(name[:1]) + name[1:]
 		}
 		if n := len(name); n > bestLen {
 			best, bestLen = name, n

@@ -211,8 +211,8 @@ func appendTokens(out []Token, m *models, ptext string, base int) []Token {
 }
 
 // mergeApostrophes joins two adjacent single apostrophes into one token:
-// wire copy writes quotation marks as two apostrophes, which the tokenizer
-// splits after a comma (fast,'' gives fast , ' ').
+// wire copy writes a quotation mark as two apostrophes, which the
+// tokenizer splits into two tokens after a comma.
 func mergeApostrophes(toks []tokenize.Token) []tokenize.Token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {

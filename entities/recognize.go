@@ -271,6 +271,9 @@ func (st *state) layout() {
 			if st.isQuote(i) && i > 0 && (st.toks[i-1].Text == ":" || st.toks[i-1].Text == ",") {
 				startNext = true
 			}
+			if !st.isQuote(i) && st.toks[i].Text != "(" && i > 0 && st.toks[i-1].Text == ")" {
+				startNext = true // a dateline: SEOUL, Jan. 10 (Yonhap) -- Analysts said
+			}
 			continue
 		}
 		if startNext {

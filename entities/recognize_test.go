@@ -285,8 +285,8 @@ var recognizeCases = []recognizeCase{
 		want:   []want{{text: "A Chinese diplomat", kind: Anonymous, role: "diplomat", aff: "China"}},
 		reason: "a nationality before an anonymous noun"},
 	{text: "The official said he could not be named.",
-		want:   []want{{text: "The official", kind: Anonymous}, {text: "he", kind: Anonymous, entity: "The official"}},
-		reason: "a definite nominal with no antecedent is anonymous"},
+		want:   []want{{text: "The official", kind: Anonymous}, {text: "he", kind: Anonymous, entity: "the official"}},
+		reason: "a definite nominal with no antecedent is anonymous; its name keeps no capital from the sentence start"},
 
 	// Pronouns.
 	{text: `"In a nutshell, Kim's visit was a step," he added.`,
