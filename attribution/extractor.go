@@ -178,7 +178,7 @@ func inheritReported(quotes []Quote, x *spanIndex) {
 			if q.Kind == Term && r.Kind == Mixed {
 				q.Kind = Partial
 			}
-			if q.Speaker == nil {
+			if q.Speaker == nil && r.Speaker != nil {
 				sp := *r.Speaker
 				q.Speaker, q.Cue, q.Sieve = &sp, r.Cue, "reported-part"
 				q.Evidence.Flag("sieve.reported-part")

@@ -47,6 +47,12 @@ func findReported(ctx context.Context, st *State) ([]Quote, error) {
 			}
 			continue
 		}
+		if st.lower(c) == "asked" {
+			if q, ok := st.reportedQuestion(c); ok {
+				out = append(out, q)
+				continue
+			}
+		}
 		w, ok := st.isCue(c)
 		if !ok || st.passive(c) {
 			continue
@@ -69,7 +75,169 @@ func findReported(ctx context.Context, st *State) ([]Quote, error) {
 			out = append(out, q)
 		}
 	}
+	out = append(out, st.findAppearances()...)
 	return dropReportsOfReports(out), ctx.Err()
+}
+
+// questionOpeners open the content of "asked": an embedded question
+// (whether, if, what, how, why, when, who, which, where), a topic (about)
+// or a request (to).
+var questionOpeners = map[string]bool{
+	"whether": true, "if": true, "what": true, "how": true, "why": true, "when": true,
+	"who": true, "which": true, "where": true, "about": true, "to": true,
+}
+
+// reportedQuestion handles "asked": "Trump asked the network to donate
+// the profits", "X asked whether ...", and the reporter's question with no
+// speaker, "Asked whether he would run, Johnson demurred" / "when asked
+// about the plan". The content is the embedded question or request, up to
+// the clause end (a sentence-initial "Asked ..." clause ends at its comma).
+func (st *State) reportedQuestion(c int) (Quote, bool) {
+	para := st.paragraphOf(st.tok(c).Start)
+	var subj phrase
+	var ev Evidence
+	ev.Flag("reported.question")
+	k := c + 1
+	participle := st.sentenceInitial(c) || st.lower(c-1) == "when" || st.lower(c-1) == "after" || st.lower(c-1) == "if"
+	switch {
+	case participle:
+		ev.Flag("reported.question.reporter")
+	case st.passive(c):
+		if st.lower(k) != "by" {
+			return Quote{}, false
+		}
+		subj = st.nounPhraseAfter(k+1, st.clauseEnd(k+1, para))
+		if subj.empty() {
+			return Quote{}, false
+		}
+		k = subj.To
+	default:
+		lo := st.clauseStartRel(c, para)
+		if st.tok(c-1).Text == "," {
+			lo = st.clauseStart(c, para)
+		}
+		subj = st.subjectBefore(c, lo)
+		if subj.empty() {
+			return Quote{}, false
+		}
+		// The person asked: "asked the network to", "asked Bennett about".
+		for n := 0; n < 5 && !questionOpeners[st.lower(k)] && (st.isNominal(k) || st.tok(k).Tag == "PRP"); n++ {
+			k++
+		}
+	}
+	if !questionOpeners[st.lower(k)] || st.tok(k).Start >= para.End {
+		return Quote{}, false
+	}
+	e := st.cutAtDirect(k, st.reportedEnd(k, para))
+	if participle && st.sentenceInitial(c) {
+		for j := k; j < e; j++ {
+			if st.tok(j).Text == "," && !st.inQuote(j) {
+				e = j
+				break
+			}
+		}
+	}
+	for e > k && st.isPunct(e-1) && st.tok(e-1).Tag != "''" {
+		e--
+	}
+	if e-k < 2 {
+		return Quote{}, false
+	}
+	w := cueWord{Lemma: "ask", Class: Speech}
+	if subj.empty() {
+		span := entities.Span{Start: st.tok(k).Start, End: st.tok(e - 1).End}
+		ev.Flag("speaker.none")
+		return Quote{Span: span, Text: span.In(st.Doc.Text), Kind: Indirect, Group: -1, Cue: st.cueAt(c, w),
+			Sieve: "reported", Evidence: ev}, true
+	}
+	return st.reportedQuote(k, e, c, w, subj, ev)
+}
+
+// appearanceVerbs are the verbs of appearance that, with a subject raised
+// out of their complement, state the writer's inference: "Sanders seemed
+// to reap the benefits", "the race appears closer in Ohio".
+var appearanceVerbs = map[string]bool{
+	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
+}
+
+// beForms are the forms of "be" before a passive "expected".
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true}
+
+// appearanceGroup numbers the groups of appearance statements apart from
+// the quotation finder's groups; renumberGroups renumbers them all.
+const appearanceGroup = 1 << 30
+
+// findAppearances returns the statements of appearance and expectation
+// that PolNeAR counts as attributions without a source: "SUBJECT seemed to
+// VP", "SUBJECT appears ADJECTIVE", "SUBJECT is expected to VP". Each is two
+// pieces sharing a group, the subject and the complement, with the verb as
+// a belief cue and no speaker (the writer). An expletive subject (it seems,
+// there appear) is left out, and so is a verb inside a quotation.
+func (st *State) findAppearances() []Quote {
+	var out []Quote
+	for c := 1; c < len(st.Doc.Tokens); c++ {
+		t := st.tok(c)
+		cue := c // first token of the cue
+		switch {
+		case appearanceVerbs[st.lower(c)] && strings.HasPrefix(t.Tag, "VB") && t.Tag != "VBG":
+			if n := st.tok(c + 1); st.lower(c+1) != "to" && n.Tag != "JJ" && n.Tag != "JJR" && n.Tag != "RBR" {
+				continue
+			}
+		case st.lower(c) == "expected" && st.lower(c+1) == "to":
+			b := c - 1
+			if st.lower(b) == "not" {
+				b--
+			}
+			if !beForms[st.lower(b)] {
+				continue
+			}
+			cue = b
+		default:
+			continue
+		}
+		if st.inQuote(c) {
+			continue
+		}
+		para := st.paragraphOf(t.Start)
+		subj := st.subjectBefore(cue, st.clauseStartRel(cue, para))
+		if subj.empty() || subj.To != cue {
+			continue
+		}
+		if w := st.lower(subj.From); subj.To-subj.From == 1 && (w == "it" || w == "there" || w == "this" || w == "that") {
+			continue
+		}
+		k := c + 1
+		e := st.cutAtDirect(k, st.reportedEnd(k, para))
+		for e > k && st.isPunct(e-1) {
+			e--
+		}
+		if e-k < 2 {
+			continue
+		}
+		cs := entities.Span{Start: st.tok(cue).Start, End: t.End}
+		cw := &Cue{Span: cs, Text: cs.In(st.Doc.Text), Lemma: appearanceLemma(st.lower(c)), Class: Belief}
+		g := appearanceGroup + len(out)
+		for _, piece := range []entities.Span{st.span(subj), {Start: st.tok(k).Start, End: st.tok(e - 1).End}} {
+			var ev Evidence
+			ev.Flag("reported.appearance")
+			ev.Flag("cue.belief")
+			ev.Flag("speaker.none")
+			out = append(out, Quote{Span: piece, Text: piece.In(st.Doc.Text), Kind: Indirect, Group: g,
+				Cue: cw, Sieve: "appearance", Evidence: ev})
+		}
+	}
+	return out
+}
+
+// appearanceLemma returns the lemma of an appearance cue.
+func appearanceLemma(w string) string {
+	switch {
+	case strings.HasPrefix(w, "seem"):
+		return "seem"
+	case strings.HasPrefix(w, "appear"):
+		return "appear"
+	}
+	return "expect"
 }
 
 // dropReportsOfReports removes a clause reported before its cue ("CLAUSE,
@@ -180,8 +348,10 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 		}
 	}
 	k = st.skipAdverbials(k, para)
+	that := -1 // the complementizer, which PolNeAR counts as content
 	if st.lower(k) == "that" {
 		ev.Flag("reported.that")
+		that = k
 		k++
 		if st.tok(k).Text == "," {
 			// "said that, despite the drought, the harvest would ...": the
@@ -189,7 +359,7 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 			k++
 			if e := st.cutAtDirect(k, st.reportedEnd(k, para)); st.clauseWords(k, e) {
 				ev.Flag("reported.cue_first")
-				return st.reportedQuote(k, e, c, w, subj, ev)
+				return st.reportedQuote(that, e, c, w, subj, ev)
 			}
 			return Quote{}, false
 		}
@@ -219,7 +389,8 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 		e := st.reportedEnd(k, para)
 		return st.reportedQuote(k, e, c, w, subj, ev)
 	}
-	if !st.canStartClause(k) {
+	if !st.canStartClause(k) || w.Object && that < 0 {
+		// A verb of stance without "that" takes an object, not a clause.
 		return st.reportedObject(c, w, subj, para, ev)
 	}
 	if st.tok(k).Tag == "``" && !st.tailAfterQuote(k) {
@@ -231,7 +402,7 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 		return st.reportedObject(c, w, subj, para, ev)
 	}
 	ev.Flag("reported.cue_first")
-	return st.reportedQuote(k, e, c, w, subj, ev)
+	return st.reportedQuote(orThat(that, k), e, c, w, subj, ev)
 }
 
 // reportedParticiple handles a participle cue that continues a sentence,
@@ -276,8 +447,10 @@ func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote
 	var ev Evidence
 	ev.Flag("reported.participle")
 	k := c + 1
+	that := -1
 	if st.lower(k) == "that" {
 		ev.Flag("reported.that")
+		that = k
 		k++
 	} else if !st.canStartClause(k) || st.tok(k).Tag == "``" && !st.tailAfterQuote(k) {
 		return Quote{}, false
@@ -286,7 +459,7 @@ func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote
 	if !st.clauseWords(k, e) {
 		return Quote{}, false
 	}
-	return st.reportedQuote(k, e, c, w, subj, ev)
+	return st.reportedQuote(orThat(that, k), e, c, w, subj, ev)
 }
 
 // reportedObject handles SUBJECT STANCE-VERB OBJECT, where a verb of public
@@ -316,7 +489,7 @@ func (st *State) reportedObject(c int, w cueWord, subj phrase, para entities.Spa
 	for j := k + 1; j < e; j++ {
 		if st.tok(j).Tag == "CC" && !st.inQuote(j) {
 			switch st.tok(j + 1).Tag {
-			case "VBD", "VBZ", "VBP", "MD":
+			case "VBD", "VBZ", "VBP", "MD", "VBN":
 				e = j
 			}
 		}
@@ -554,7 +727,8 @@ var introPrepositions = map[string]bool{
 // skipIntro returns the first token after a sentence-initial prepositional
 // phrase and its comma when a clause follows it; s otherwise.
 func (st *State) skipIntro(s, e int) int {
-	if st.tok(s).Tag != "IN" || !introPrepositions[st.lower(s)] {
+	asked := st.lower(s) == "asked" // "Asked about the plan, Park said ..."
+	if !asked && (st.tok(s).Tag != "IN" || !introPrepositions[st.lower(s)]) {
 		return s
 	}
 	for k := s + 1; k < e && k-s <= 20; k++ {
@@ -747,6 +921,7 @@ func (st *State) reportedNoun(n int, w cueWord) (Quote, bool) {
 	if st.lower(k) != "that" {
 		return Quote{}, false
 	}
+	that := k
 	k++
 	if !st.canStartClause(k) {
 		return Quote{}, false
@@ -790,7 +965,7 @@ func (st *State) reportedNoun(n int, w cueWord) (Quote, bool) {
 		// where the main verb comes.
 		e = st.beforeMainVerb(k, e)
 	}
-	return st.reportedQuote(k, e, n, w, subj, ev)
+	return st.reportedQuote(that, e, n, w, subj, ev)
 }
 
 // beforeMainVerb returns where the clause [k, e), the complement of a noun
@@ -945,4 +1120,13 @@ func (st *State) yesNoQuestion(c int, para entities.Span) bool {
 		}
 	}
 	return false
+}
+
+// orThat returns the complementizer's index when the clause has one, else
+// the clause's first word: PolNeAR's contents begin with "that".
+func orThat(that, k int) int {
+	if that >= 0 {
+		return that
+	}
+	return k
 }

@@ -112,7 +112,9 @@ func TestReportedCases(t *testing.T) {
 				if !assert.NotNil(t, got, "no %s quote %q (found with kinds %v) in %q", want.kind, want.content, kinds, c.text) {
 					continue
 				}
-				if assert.NotNil(t, got.Speaker, "quote %q has no speaker", want.content) {
+				if want.speaker == "none" {
+					assert.Nil(t, got.Speaker, "quote %q: want no speaker (the writer's own statement)", want.content)
+				} else if assert.NotNil(t, got.Speaker, "quote %q has no speaker", want.content) {
 					assert.Equal(t, want.speaker, got.Speaker.Name, "speaker of %q", want.content)
 				}
 				if assert.NotNil(t, got.Cue, "quote %q has no cue", want.content) {
