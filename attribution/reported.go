@@ -54,7 +54,7 @@ func findReported(ctx context.Context, st *State) ([]Quote, error) {
 			}
 		}
 		w, ok := st.isCue(c)
-		if !ok || st.passive(c) {
+		if !ok || st.passive(c) || narrativeCues[w.Lemma] {
 			continue
 		}
 		para := st.paragraphOf(st.tok(c).Start)
@@ -78,6 +78,12 @@ func findReported(ctx context.Context, st *State) ([]Quote, error) {
 	out = append(out, st.findAppearances()...)
 	return dropReportsOfReports(out), ctx.Err()
 }
+
+// narrativeCues introduce a quotation but report nothing without one:
+// "she began to cry", "he continued to campaign", "the party opened an
+// office", "they backed away". On train their reported clauses were wrong
+// three times in four.
+var narrativeCues = map[string]bool{"begin": true, "continue": true, "open": true, "back": true}
 
 // questionOpeners open the content of "asked": an embedded question
 // (whether, if, what, how, why, when, who, which, where), a topic (about)
@@ -1070,15 +1076,27 @@ func (st *State) reassignParts(quotes []Quote, x *spanIndex) {
 }
 
 // clauseSubjectOf returns the speaker named by the person mention that
-// opens the clause span, when the clause's main verb comes before offset;
+// opens the clause span (its title included), when the clause's main verb comes before offset;
 // nil otherwise.
 func (st *State) clauseSubjectOf(clause entities.Span, offset int) *Speaker {
 	an := st.Analysis
 	if an == nil {
 		return nil
 	}
-	m := an.MentionAt(clause.Start)
-	if m < 0 || an.Mentions[m].Start != clause.Start || an.Mentions[m].Kind != entities.Person {
+	// The person the clause opens with, a title before the name included
+	// (President Omar Haddad backed ...).
+	first, _ := st.Doc.TokensIn(clause)
+	m := -1
+	for k := first; k < first+4 && k < len(st.Doc.Tokens); k++ {
+		if i := an.MentionAt(st.tok(k).Start); i >= 0 {
+			mn := an.Mentions[i]
+			if mn.Start == clause.Start || mn.Source.Start == clause.Start {
+				m = i
+			}
+			break
+		}
+	}
+	if m < 0 || an.Mentions[m].Kind != entities.Person {
 		return nil
 	}
 	from, _ := st.Doc.TokensIn(an.Mentions[m].Span)
