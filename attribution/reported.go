@@ -76,7 +76,23 @@ func findReported(ctx context.Context, st *State) ([]Quote, error) {
 		}
 	}
 	out = append(out, st.findAppearances()...)
+	out = append(out, st.findSpeakerLines()...)
 	return dropReportsOfReports(out), ctx.Err()
+}
+
+// pictureNouns depict rather than report what they show.
+var pictureNouns = map[string]bool{
+	"image": true, "images": true, "photo": true, "photos": true, "photograph": true,
+	"photographs": true, "picture": true, "pictures": true, "screenshot": true, "map": true,
+}
+
+// infinitiveCues take what they report as an infinitive: promises,
+// refusals and intentions (vowed to fight on, declined to comment, wants
+// to run, plans to retire).
+var infinitiveCues = map[string]bool{
+	"decline": true, "refuse": true, "vow": true, "promise": true, "pledge": true, "offer": true,
+	"agree": true, "threaten": true, "propose": true, "want": true, "plan": true, "seek": true,
+	"hope": true, "intend": true, "decide": true, "expect": true, "demand": true, "ask": true,
 }
 
 // narrativeCues introduce a quotation but report nothing without one:
@@ -157,6 +173,62 @@ func (st *State) reportedQuestion(c int) (Quote, bool) {
 			Sieve: "reported", Evidence: ev}, true
 	}
 	return st.reportedQuote(k, e, c, w, subj, ev)
+}
+
+// findSpeakerLines returns the paragraphs that open with a speaker's name
+// and a colon and go on without quotation marks: transcripts ("JOEL
+// BENENSON: This is a man who ...") and headlines ("Mark Cuban: I'd
+// consider a bid"). The name is one to five capitalised words; what
+// follows must read as a clause.
+func (st *State) findSpeakerLines() []Quote {
+	var out []Quote
+	for _, p := range st.Doc.Paragraphs {
+		i, j := st.Doc.TokensIn(p)
+		colon := -1
+		for k := i; k < j && k-i <= 5; k++ {
+			t := st.tok(k)
+			if t.Text == ":" {
+				colon = k
+				break
+			}
+			if !strings.HasPrefix(t.Tag, "NNP") && !(isWordUpper(t.Text) && len(t.Text) > 1) && t.Text != "." {
+				break
+			}
+		}
+		if colon <= i || colon+3 > j {
+			continue
+		}
+		k := colon + 1
+		if st.tok(k).Tag == "``" && st.wholeQuote(k, j) || st.inQuote(k) && !isQuoteTag(st.tok(k).Tag) {
+			continue // a quotation: the sieves' work
+		}
+		if !st.clauseWords(k, j) {
+			continue
+		}
+		var ev Evidence
+		ev.Flag("reported.speaker_line")
+		w := cueWord{Lemma: ":", Class: Speech}
+		q, ok := st.reportedQuote(k, j, colon, w, phrase{From: i, To: colon}, ev)
+		if ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// isWordUpper reports whether s is a word in capitals (BENENSON).
+func isWordUpper(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '-' || r == '\'' || r == '.':
+		default:
+			return false
+		}
+	}
+	return letters > 0
 }
 
 // appearanceVerbs are the verbs of appearance that, with a subject raised
@@ -395,6 +467,16 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 		e := st.reportedEnd(k, para)
 		return st.reportedQuote(k, e, c, w, subj, ev)
 	}
+	if that < 0 && st.lower(k) == "to" && infinitiveCues[w.Lemma] {
+		// "Park declined to comment", "the party vowed to fight on":
+		// the intention or refusal is the infinitive.
+		e := st.cutAtDirect(k, st.reportedEnd(k, para))
+		if e-k >= 2 {
+			ev.Flag("reported.infinitive")
+			return st.reportedQuote(k, e, c, w, subj, ev)
+		}
+		return Quote{}, false
+	}
 	if !st.canStartClause(k) || w.Object && that < 0 {
 		// A verb of stance without "that" takes an object, not a clause.
 		return st.reportedObject(c, w, subj, para, ev)
@@ -477,6 +559,13 @@ func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote
 func (st *State) reportedObject(c int, w cueWord, subj phrase, para entities.Span, ev Evidence) (Quote, bool) {
 	if !w.Object {
 		return Quote{}, false
+	}
+	if w.Lemma == "show" {
+		for k := subj.From; k < subj.To; k++ {
+			if pictureNouns[st.lower(k)] {
+				return Quote{}, false // a caption: "This image shows Xi and Kim"
+			}
+		}
 	}
 	k := c + 1
 	if st.tok(k).Tag == "RP" || st.lower(k) == "for" && w.Lemma == "call" {

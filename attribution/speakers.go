@@ -261,6 +261,13 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 			}
 		}
 		m := an.Head(head)
+		if f := an.MentionAt(head.Start); f >= 0 && f != m && an.Mentions[f].Start == head.Start && !an.Mentions[f].Pronoun {
+			// "A spokesman for the prosecutor's office": the phrase's own
+			// head comes first; a mention in its modifier only says whose.
+			if _, j := st.Doc.TokensIn(an.Mentions[f].Span); st.tok(j).Tag == "IN" && st.tok(j).End <= head.End {
+				m = f
+			}
+		}
 		if m >= 0 && st.possessor(m, head) {
 			// "Her rival, Erik Holm," / "the nurses' union": the phrase is
 			// about what the possessor has. A name in the appositive says
@@ -294,6 +301,9 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 // (the nurses' union) followed by the noun that is the phrase's head.
 func (st *State) possessor(m int, head entities.Span) bool {
 	mn := st.Analysis.Mentions[m]
+	if h, _ := st.Doc.TokensIn(head); mn.Start > st.tok(h).End {
+		return false // inside a modifier (a spokesman for the prosecutor's office)
+	}
 	_, j := st.Doc.TokensIn(mn.Span)
 	if mn.Pronoun {
 		k, _ := st.Doc.TokensIn(mn.Span)
