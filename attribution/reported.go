@@ -710,6 +710,14 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 			if st.tok(j+1).Tag == "CC" && st.cueClauseAt(j+2, para) {
 				return j
 			}
+			// ", but went on to say ...": a verb phrase joined to the
+			// reporting clause, sharing its subject.
+			if st.tok(j+1).Tag == "CC" && st.lower(j+1) != "that" {
+				switch st.tok(j + 2).Tag {
+				case "VBD", "VBZ", "VBP", "VBG", "VBN":
+					return j
+				}
+			}
 		}
 	}
 	return j
