@@ -887,10 +887,11 @@ func (st *State) wholeQuote(s, e int) bool {
 }
 
 // sentenceStartTok returns the first token of the sentence that holds
-// token k, after any closing mark that ends the previous one.
+// token k, after any closing mark that ends the previous one, looking back
+// at most maxReported tokens (a text without full stops stays linear).
 func (st *State) sentenceStartTok(k int, para entities.Span) int {
 	s := k
-	for s-1 >= 0 && st.tok(s-1).Start >= para.Start {
+	for s-1 >= 0 && st.tok(s-1).Start >= para.Start && k-s < maxReported {
 		t := st.tok(s - 1)
 		if t.Text == "." || t.Text == "!" || t.Text == "?" || t.Text == ";" {
 			break

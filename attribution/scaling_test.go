@@ -35,6 +35,8 @@ func TestExtractScalesLinearly(t *testing.T) {
 		{"paragraphs", "\"Open quote\n\n", 500},
 		{"reported speech in one paragraph", `The minister said the plan "would work," and analysts said that it might fail. `, 150},
 		{"cues without stops", "analysts said that officials told reporters that ", 300},
+		{"appearances, questions and participles without stops", "officials seemed to agree, adding that she asked whether the plan appears ", 200},
+		{"speaker lines", "ANNA LEE: The plan will work and we said so\n", 500},
 		{"cues behind an unclosed mark", "\u201cthe plan, he said, would work and she added that it ", 300},
 	}
 	measure := func(text string) time.Duration {
