@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -53,12 +54,18 @@ func TestExtractScalesLinearly(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			small := measure(strings.Repeat(c.unit, c.n))
-			large := measure(strings.Repeat(c.unit, 8*c.n))
-			if small < 200*time.Microsecond {
-				small = 200 * time.Microsecond
+			var small, large time.Duration
+			ratio := 0.0
+			// A busy machine can spoil one measure; quadratic work fails
+			// every one, so a second is taken before failing.
+			for attempt := 0; attempt < 2 && (attempt == 0 || ratio >= 24); attempt++ {
+				small = measure(strings.Repeat(c.unit, c.n))
+				large = measure(strings.Repeat(c.unit, 8*c.n))
+				if small < 200*time.Microsecond {
+					small = 200 * time.Microsecond
+				}
+				ratio = float64(large) / float64(small)
 			}
-			ratio := float64(large) / float64(small)
 			assert.Less(t, ratio, 24.0, "8x input took %.1fx the time (%v vs %v)", ratio, large, small)
 		})
 	}
@@ -68,6 +75,9 @@ func TestExtractScalesLinearly(t *testing.T) {
 // points of its run and checks that it stops soon after, with ctx's error:
 // within a quarter of the whole run, whatever the stage (the run is
 // measured in the same process, so the bound holds on a slow machine too).
+// A busy machine can delay one return, so the measure is taken up to three
+// times and one clean pass is enough; code that does not look at ctx fails
+// every time.
 func TestExtractCancelPrompt(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test")
@@ -75,22 +85,32 @@ func TestExtractCancelPrompt(t *testing.T) {
 	ex, err := New()
 	require.NoError(t, err)
 	text := strings.Repeat(`The minister said the plan "would work," and analysts said that it might fail. `, 25000)
-	t0 := time.Now()
-	_, err = ex.Extract(context.Background(), text)
-	require.NoError(t, err)
-	full := time.Since(t0)
-	for _, at := range []float64{0.1, 0.3, 0.5, 0.7} {
-		ctx, cancel := context.WithCancel(context.Background())
-		d := time.Duration(at * float64(full))
-		timer := time.AfterFunc(d, cancel)
+	var problems []string
+	for attempt := 0; attempt < 3; attempt++ {
 		t0 := time.Now()
-		_, err := ex.Extract(ctx, text)
-		took := time.Since(t0)
-		timer.Stop()
-		cancel()
-		if err != nil { // nil: it finished about when the cancel came
-			assert.ErrorIs(t, err, context.Canceled)
+		_, err = ex.Extract(context.Background(), text)
+		require.NoError(t, err)
+		full := time.Since(t0)
+		problems = problems[:0]
+		for _, at := range []float64{0.1, 0.3, 0.5, 0.7} {
+			ctx, cancel := context.WithCancel(context.Background())
+			d := time.Duration(at * float64(full))
+			timer := time.AfterFunc(d, cancel)
+			t0 := time.Now()
+			_, err := ex.Extract(ctx, text)
+			took := time.Since(t0)
+			timer.Stop()
+			cancel()
+			if err != nil { // nil: it finished about when the cancel came
+				require.ErrorIs(t, err, context.Canceled)
+			}
+			if took-d >= full/4 {
+				problems = append(problems, fmt.Sprintf("cancelled at %v of %v, returned %v later", d, full, took-d))
+			}
 		}
-		assert.Less(t, took-d, full/4, "cancelled at %v of %v, returned %v later", d, full, took-d)
+		if len(problems) == 0 {
+			return
+		}
 	}
+	t.Errorf("Extract did not stop promptly: %s", strings.Join(problems, "; "))
 }
