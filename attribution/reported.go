@@ -73,7 +73,9 @@ func findReported(ctx context.Context, st *State) ([]Quote, error) {
 		}
 		if q, ok := st.reportedBeforeCue(c, w, para); ok {
 			out = append(out, q)
+			continue
 		}
+		out = append(out, st.reportedParenthetical(c, w, para)...)
 	}
 	out = append(out, st.findAppearances()...)
 	out = append(out, st.findSpeakerLines()...)
@@ -401,7 +403,16 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 		// commas (McCain, who has tangled with Cruz, said ...).
 		lo = st.clauseStart(c, para)
 	}
-	subj := st.subjectBefore(c, lo)
+	var subj phrase
+	if st.tok(c-1).Text == "," {
+		subj = st.appositiveSubject(c, para)
+	}
+	if subj.empty() {
+		subj = st.subjectBefore(c, lo)
+	}
+	if subj.empty() {
+		subj = st.coordinatedSubject(c, para)
+	}
 	if subj.empty() {
 		return Quote{}, false
 	}
@@ -477,7 +488,7 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 		}
 		return Quote{}, false
 	}
-	if !st.canStartClause(k) || w.Object && that < 0 {
+	if that < 0 && !st.canStartClause(k) || w.Object && that < 0 {
 		// A verb of stance without "that" takes an object, not a clause.
 		return st.reportedObject(c, w, subj, para, ev)
 	}
@@ -491,6 +502,104 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 	}
 	ev.Flag("reported.cue_first")
 	return st.reportedQuote(orThat(that, k), e, c, w, subj, ev)
+}
+
+// appositiveSubject returns the name that opens the sentence of cue c
+// when a long appositive separates them: "Sandra Inman, a Cruz supporter
+// from Jackson, Miss., attending the convention, said ...". The name is a
+// run of proper nouns followed by a comma.
+func (st *State) appositiveSubject(c int, para entities.Span) phrase {
+	s := st.sentenceStartTok(c, para)
+	k := s
+	for k < c && strings.HasPrefix(st.tok(k).Tag, "NNP") {
+		k++
+	}
+	if k == s || k-s > 5 || st.tok(k).Text != "," {
+		return phrase{}
+	}
+	for j := k; j < c; j++ {
+		if st.inQuote(j) || st.tok(j).Text == ";" {
+			return phrase{}
+		}
+	}
+	return phrase{From: s, To: k}
+}
+
+// reportedParenthetical handles a cue clause set off inside the reported
+// sentence before its verb: "The permit, his campaign said, had been hard
+// to get." The statement is two pieces sharing a group, the part before the
+// cue clause and the part after it.
+func (st *State) reportedParenthetical(c int, w cueWord, para entities.Span) []Quote {
+	if st.tok(c+1).Text != "," || st.inQuote(c) {
+		return nil
+	}
+	subj := st.subjectBefore(c, st.clauseStartRel(c, para))
+	if subj.empty() || subj.From < 1 || st.tok(subj.From-1).Text != "," {
+		return nil
+	}
+	comma := subj.From - 1
+	s := st.sentenceStartTok(comma, para)
+	if comma-s < 1 || comma-s > 12 {
+		return nil
+	}
+	for k := s; k < comma; k++ {
+		if st.inQuote(k) || strings.HasPrefix(st.tok(k).Tag, "VB") && st.tok(k).Tag != "VBG" && st.tok(k).Tag != "VBN" {
+			return nil // a clause of its own: CLAUSE, X said
+		}
+	}
+	k := c + 2
+	switch st.tok(k).Tag {
+	case "VBD", "VBZ", "VBP", "MD", "RB":
+	default:
+		return nil
+	}
+	e := st.cutAtDirect(k, st.reportedEnd(k, para))
+	if e-k < 2 || !st.clauseWords(k, e) {
+		return nil
+	}
+	var ev Evidence
+	ev.Flag("reported.parenthetical")
+	first, ok1 := st.reportedQuote(s, comma, c, w, subj, ev)
+	second, ok2 := st.reportedQuote(k, e, c, w, subj, ev)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	first.Group = parentheticalGroup + c
+	second.Group = parentheticalGroup + c
+	return []Quote{first, second}
+}
+
+// parentheticalGroup numbers the groups of parenthetical statements apart
+// from the others; renumberGroups renumbers them all.
+const parentheticalGroup = 1 << 29
+
+// coordinatedSubject returns the subject of a cue that ends a coordinated
+// verb phrase, "the court overruled the ruling and said ...": the subject
+// of the first verb before the conjunction. It returns an empty phrase when
+// the cue does not follow "and" or "but" (an adverb may stand between).
+func (st *State) coordinatedSubject(c int, para entities.Span) phrase {
+	j := c - 1
+	if st.tok(j).Tag == "RB" {
+		j--
+	}
+	if st.tok(j).Tag != "CC" || st.lower(j) == "or" {
+		return phrase{}
+	}
+	start := st.sentenceStartTok(c, para)
+	v := -1
+	for k := j - 1; k >= start; k-- {
+		if t := st.tok(k).Tag; (t == "VBD" || t == "VBZ" || t == "VBP") && !st.inQuote(k) {
+			v = k
+		}
+	}
+	if v < 0 {
+		return phrase{}
+	}
+	lo := st.clauseStartRel(v, para)
+	if st.tok(v-1).Text == "," {
+		lo = st.clauseStart(v, para)
+	}
+	return st.subjectBefore(v, lo)
 }
 
 // reportedParticiple handles a participle cue that continues a sentence,
@@ -787,7 +896,9 @@ func (st *State) reportedBeforeCue(c int, w cueWord, para entities.Span) (Quote,
 	// The cue clause must end the sentence, give or take an adverbial or a
 	// participle set off by a comma (..., KCNA reported, offering ...).
 	e := st.clauseEnd(c+1, para)
-	if st.tok(c+1).Text == "," && st.tok(c+2).Tag == "VBG" {
+	if st.tok(c+1).Text == "," && (st.tok(c+2).Tag == "VBG" || ev.has("reported.speaker_cue")) {
+		// ", he said, because ...": a cue set off in the middle of the
+		// sentence ends with its comma.
 		e = c + 1
 	}
 	if ev.has("reported.cue_speaker") && subj.To >= e {
