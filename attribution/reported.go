@@ -413,9 +413,64 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 	if subj.empty() {
 		subj = st.coordinatedSubject(c, para)
 	}
+	who := -1 // a relative pronoun subject (Cruz, who says ...)
+	if subj.empty() {
+		subj, who = st.relativeSubject(c, para)
+	}
 	if subj.empty() {
 		return Quote{}, false
 	}
+	if who >= 0 {
+		q, ok := st.reportedAfterCueWith(c, w, para, subj)
+		if ok && q.Speaker != nil {
+			// The mention next to the cue is the pronoun; the name is its
+			// antecedent's.
+			q.Speaker.Span = st.tok(who).Span
+		}
+		if ok && st.tok(who-1).Text == "," {
+			// "Ferri, who says the reform came too late, has left the
+			// party": the relative clause ends where the main verb comes.
+			i, j := st.Doc.TokensIn(q.Span)
+			for k := i + 1; k+1 < j; k++ {
+				if t := st.tok(k + 1).Tag; st.tok(k).Text == "," && !st.inQuote(k) && (t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD") {
+					q.Span.End = st.tok(k - 1).End
+					q.Text = q.Span.In(st.Doc.Text)
+					if q.Kind == Mixed && len(st.quotedOverlapping(q.Span)) == 0 {
+						q.Kind = Indirect
+					}
+					break
+				}
+			}
+		}
+		return q, ok
+	}
+	return st.reportedAfterCueWith(c, w, para, subj)
+}
+
+// relativeSubject returns the antecedent of a relative pronoun that is the
+// subject of cue c ("Cruz, who says Trump is attacking him", "experts who
+// said"), and the pronoun's token; an empty phrase and -1 otherwise.
+func (st *State) relativeSubject(c int, para entities.Span) (phrase, int) {
+	r := c - 1
+	if st.tok(r).Tag == "RB" {
+		r--
+	}
+	if t := st.tok(r); r < 1 || !(t.Tag == "WP" && st.lower(r) == "who" || t.Tag == "WDT" && st.lower(r) == "that") {
+		return phrase{}, -1
+	}
+	e := r
+	if st.tok(e-1).Text == "," {
+		e--
+	}
+	np := st.nounPhraseBefore(e, st.clauseStart(e, para))
+	if np.empty() {
+		return phrase{}, -1
+	}
+	return np, r
+}
+
+// reportedAfterCueWith is reportedAfterCue once the subject is known.
+func (st *State) reportedAfterCueWith(c int, w cueWord, para entities.Span, subj phrase) (Quote, bool) {
 	k := c + 1
 	var ev Evidence
 	// A particle (pointed out), an object (told reporters, told CNN), and
