@@ -1095,14 +1095,6 @@ func (st *State) accordingToReported(a int) (Quote, bool) {
 	w := cueWord{Lemma: "according to", Class: Speech}
 	var ev Evidence
 	ev.Flag("reported.according_to")
-	if st.tok(a-1).Text == "," {
-		comma := a - 1
-		s := st.sentenceStartTok(comma, para)
-		if st.tok(comma-1).Tag == "''" || !st.clauseWords(s, comma) {
-			return Quote{}, false
-		}
-		return st.reportedQuote(s, comma, a, w, subj, ev)
-	}
 	for j := a + 2; j < subj.To; j++ {
 		// "According to the central bank, household debt rose": what
 		// looked like an appositive is the clause.
@@ -1110,6 +1102,22 @@ func (st *State) accordingToReported(a int) (Quote, bool) {
 			subj.To = j
 			break
 		}
+	}
+	if st.tok(a-1).Text == "," {
+		comma := a - 1
+		s := st.sentenceStartTok(comma, para)
+		if st.tok(comma-1).Tag != "''" && st.clauseWords(s, comma) {
+			return st.reportedQuote(s, comma, a, w, subj, ev)
+		}
+		// "Now, according to the poll, some are swinging": the phrase is
+		// set off inside the sentence and the clause follows it.
+		if k := subj.To; st.tok(k).Text == "," {
+			if e := st.cutAtDirect(k+1, st.reportedEnd(k+1, para)); st.canStartClause(k+1) && st.clauseWords(k+1, e) {
+				ev.Flag("reported.according_to_inside")
+				return st.reportedQuote(k+1, e, a, w, subj, ev)
+			}
+		}
+		return Quote{}, false
 	}
 	k := subj.To
 	if st.tok(k).Text != "," {
