@@ -871,7 +871,7 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 				return j
 			}
 			// ", but he said ...": a new attribution joins on.
-			if st.tok(j+1).Tag == "CC" && st.cueClauseAt(j+2, para) {
+			if st.tok(j+1).Tag == "CC" && (st.cueClauseAt(j+2, para) || st.subjectCueAt(j+2, para)) {
 				return j
 			}
 			// ", but went on to say ...": a verb phrase joined to the
@@ -885,6 +885,22 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 		}
 	}
 	return j
+}
+
+// subjectCueAt reports whether a new attribution opens at token k: a short
+// subject and a finite speech verb (", and analysts said the cut could
+// come in June").
+func (st *State) subjectCueAt(k int, para entities.Span) bool {
+	for j := k; j < k+5 && j < len(st.Doc.Tokens) && st.tok(j).Start < para.End; j++ {
+		if w, ok := st.isCue(j); ok {
+			t := st.tok(j).Tag
+			return j > k && w.Class == Speech && (t == "VBD" || t == "VBZ" || t == "VBP") && !st.passive(j)
+		}
+		if !st.isNominal(j) && st.tok(j).Tag != "PRP" {
+			return false
+		}
+	}
+	return false
 }
 
 // cueClauseAt reports whether a trailing cue clause starts at token k:
