@@ -1,11 +1,7 @@
 package attribution
 
 import (
-	"bufio"
 	"context"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -23,41 +19,18 @@ type expectedQuote struct {
 	content, speaker, kind string
 }
 
-// readAttributionCases parses the case file: "## N. reason" starts a case,
-// "> CONTENT | NAME | TYPE" lines state expectations, other lines are the
-// article text.
+// readAttributionCases parses the case file: "> CONTENT | NAME | TYPE"
+// lines state expectations (see readCaseBlocks).
 func readAttributionCases(t *testing.T) []attributionCase {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "testdata", "attribution", "cases.txt"))
-	require.NoError(t, err)
-	defer f.Close()
 	var cases []attributionCase
-	var text []string
-	flush := func() {
-		if len(cases) > 0 {
-			cases[len(cases)-1].text = strings.TrimSpace(strings.Join(text, "\n"))
+	for _, b := range readCaseBlocks(t, "attribution", 3) {
+		c := attributionCase{name: b.name, text: b.text}
+		for _, f := range b.expect {
+			c.expect = append(c.expect, expectedQuote{f[0], f[1], f[2]})
 		}
-		text = nil
+		cases = append(cases, c)
 	}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "## "):
-			flush()
-			cases = append(cases, attributionCase{name: strings.TrimPrefix(line, "## ")})
-		case strings.HasPrefix(line, "#"):
-		case strings.HasPrefix(line, "> "):
-			parts := strings.Split(strings.TrimPrefix(line, "> "), " | ")
-			require.Len(t, parts, 3, "bad expectation line %q", line)
-			c := &cases[len(cases)-1]
-			c.expect = append(c.expect, expectedQuote{parts[0], parts[1], parts[2]})
-		case len(cases) > 0:
-			text = append(text, line)
-		}
-	}
-	require.NoError(t, sc.Err())
-	flush()
 	return cases
 }
 

@@ -1,10 +1,7 @@
 package attribution
 
 import (
-	"bufio"
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -32,46 +29,19 @@ type expectedReport struct {
 	kind, content, speaker, cue string
 }
 
-// readReportedCases parses the reported-speech case file: "## N. reason"
-// starts a case, "> KIND | CONTENT | SPEAKER | CUE" states a quote that
-// must be found, "! CONTENT" a reported quote that must not be, and other
-// lines are the article text.
+// readReportedCases parses the reported-speech case file: "> KIND |
+// CONTENT | SPEAKER | CUE" states a quote that must be found, "! CONTENT" a
+// reported quote that must not be (see readCaseBlocks).
 func readReportedCases(t *testing.T) []reportedCase {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "testdata", "reported", "cases.txt"))
-	require.NoError(t, err)
-	defer f.Close()
 	var cases []reportedCase
-	var text []string
-	flush := func() {
-		if len(cases) > 0 {
-			cases[len(cases)-1].text = strings.TrimSpace(strings.Join(text, "\n"))
+	for _, b := range readCaseBlocks(t, "reported", 4) {
+		c := reportedCase{name: b.name, text: b.text, absent: b.absent}
+		for _, f := range b.expect {
+			c.expect = append(c.expect, expectedReport{f[0], f[1], f[2], f[3]})
 		}
-		text = nil
+		cases = append(cases, c)
 	}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "## "):
-			flush()
-			cases = append(cases, reportedCase{name: strings.TrimPrefix(line, "## ")})
-		case strings.HasPrefix(line, "#"):
-		case len(cases) == 0:
-		case strings.HasPrefix(line, "> "):
-			parts := strings.Split(strings.TrimPrefix(line, "> "), " | ")
-			require.Len(t, parts, 4, "bad expectation line %q", line)
-			c := &cases[len(cases)-1]
-			c.expect = append(c.expect, expectedReport{parts[0], parts[1], parts[2], parts[3]})
-		case strings.HasPrefix(line, "! "):
-			c := &cases[len(cases)-1]
-			c.absent = append(c.absent, strings.TrimPrefix(line, "! "))
-		default:
-			text = append(text, line)
-		}
-	}
-	require.NoError(t, sc.Err())
-	flush()
 	return cases
 }
 
