@@ -98,7 +98,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		x := newSpanIndex(reported)
+		x := newSpanIndex(reported, nil)
 		inheritReported(quotes, x)
 		st.reassignParts(quotes, x)
 		quotes = append(quotes, reported...)
@@ -129,41 +129,6 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 		res.Problems = []Problem{}
 	}
 	return res, nil
-}
-
-// spanIndex finds, among a set of quotes, the ones whose span holds a
-// given span, by binary search over the quotes sorted by Start with the
-// largest End so far.
-type spanIndex struct {
-	quotes  []Quote
-	byStart []int
-	maxEnd  []int
-}
-
-func newSpanIndex(quotes []Quote) *spanIndex {
-	x := &spanIndex{quotes: quotes, byStart: make([]int, len(quotes)), maxEnd: make([]int, len(quotes))}
-	for i := range x.byStart {
-		x.byStart[i] = i
-	}
-	sort.SliceStable(x.byStart, func(a, b int) bool { return quotes[x.byStart[a]].Start < quotes[x.byStart[b]].Start })
-	for k, i := range x.byStart {
-		x.maxEnd[k] = quotes[i].End
-		if k > 0 && x.maxEnd[k-1] > x.maxEnd[k] {
-			x.maxEnd[k] = x.maxEnd[k-1]
-		}
-	}
-	return x
-}
-
-// containing calls f with the index of every quote that holds s, the
-// latest-starting first, until f returns false.
-func (x *spanIndex) containing(s entities.Span, f func(i int) bool) {
-	hi := sort.Search(len(x.byStart), func(k int) bool { return x.quotes[x.byStart[k]].Start > s.Start })
-	for k := hi - 1; k >= 0 && x.maxEnd[k] >= s.End; k-- {
-		if i := x.byStart[k]; x.quotes[i].Span.Contains(s) && !f(i) {
-			return
-		}
-	}
 }
 
 // inheritReported gives a quoted part with no speaker the speaker and cue of

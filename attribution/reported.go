@@ -96,9 +96,7 @@ func dropReportsOfReports(qs []Quote) []Quote {
 	sort.Ints(cues)
 	out := qs[:0]
 	for _, q := range qs {
-		_, before := q.Evidence.Value("reported.speaker_cue")
-		_, inverted := q.Evidence.Value("reported.cue_speaker")
-		if before || inverted {
+		if q.Evidence.has("reported.speaker_cue") || q.Evidence.has("reported.cue_speaker") {
 			// Such a clause's own cue follows it, so any cue inside it
 			// belongs to another report.
 			k := sort.SearchInts(cues, q.Start)

@@ -2,7 +2,6 @@ package attribution
 
 import (
 	"context"
-	"sort"
 
 	"github.com/whosaid/whosaid/entities"
 )
@@ -46,8 +45,7 @@ type State struct {
 type quoteIndex struct {
 	byOpen map[int][]int // opening-mark offset -> quote indexes, in order
 	groups map[int][]int // group -> quote indexes, in order
-	quoted []int         // indexes of quoted kinds, sorted by Start
-	maxEnd []int         // maxEnd[i]: the largest End of quoted[:i+1]
+	quoted *spanIndex    // the quoted kinds
 }
 
 func (st *State) idx() *quoteIndex {
@@ -60,18 +58,8 @@ func (st *State) idx() *quoteIndex {
 			x.byOpen[q.Open.Start] = append(x.byOpen[q.Open.Start], i)
 		}
 		x.groups[q.Group] = append(x.groups[q.Group], i)
-		if q.Kind.Quoted() {
-			x.quoted = append(x.quoted, i)
-		}
 	}
-	sort.SliceStable(x.quoted, func(a, b int) bool { return st.Quotes[x.quoted[a]].Start < st.Quotes[x.quoted[b]].Start })
-	x.maxEnd = make([]int, len(x.quoted))
-	for k, i := range x.quoted {
-		x.maxEnd[k] = st.Quotes[i].End
-		if k > 0 && x.maxEnd[k-1] > x.maxEnd[k] {
-			x.maxEnd[k] = x.maxEnd[k-1]
-		}
-	}
+	x.quoted = newSpanIndex(st.Quotes, func(q Quote) bool { return q.Kind.Quoted() })
 	st.index = x
 	return x
 }
@@ -79,19 +67,7 @@ func (st *State) idx() *quoteIndex {
 // quotedOverlapping returns the indexes of the quoted-kind quotes whose
 // content overlaps span, in order of Start.
 func (st *State) quotedOverlapping(span entities.Span) []int {
-	x := st.idx()
-	hi := sort.Search(len(x.quoted), func(k int) bool { return st.Quotes[x.quoted[k]].Start >= span.End })
-	lo := hi
-	for lo > 0 && x.maxEnd[lo-1] > span.Start {
-		lo--
-	}
-	var out []int
-	for _, i := range x.quoted[lo:hi] {
-		if st.Quotes[i].Overlaps(span) {
-			out = append(out, i)
-		}
-	}
-	return out
+	return st.idx().quoted.overlapping(span)
 }
 
 // link runs the sieves over every quote and returns the state they left,
