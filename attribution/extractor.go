@@ -20,6 +20,8 @@ type config struct {
 	reported     bool
 	beliefs      bool
 	sieves       []Sieve
+	tagger       *TaggerModel
+	noTagger     bool
 }
 
 // WithTerms includes scare quotes, titles and quoted terms (kind Term) in
@@ -36,6 +38,12 @@ func WithReported(include bool) Option { return func(c *config) { c.reported = i
 // WithBeliefs includes attributions whose cue is a verb of belief or
 // intention (believes, thinks, hopes, wants). Included by default.
 func WithBeliefs(include bool) Option { return func(c *config) { c.beliefs = include } }
+
+// WithTagger replaces the embedded statement tagger ([DefaultTagger]) with
+// m; nil turns the tagger off, leaving reported speech to the rules alone.
+func WithTagger(m *TaggerModel) Option {
+	return func(c *config) { c.tagger, c.noTagger = m, m == nil }
+}
 
 // WithSieves replaces the speaker sieves; start from [DefaultSieves] to
 // extend them.
@@ -63,6 +71,11 @@ func New(opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.tagger == nil && !cfg.noTagger {
+		if cfg.tagger, err = DefaultTagger(); err != nil {
+			return nil, err
+		}
+	}
 	return &Extractor{cfg: cfg, rec: rec}, nil
 }
 
@@ -72,31 +85,19 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 	if ctx == nil {
 		return nil, ErrNilContext
 	}
-	doc, err := entities.Parse(ctx, text)
+	st, err := e.prepare(ctx, text)
 	if err != nil {
 		return nil, err
 	}
-	quotes, problems := findQuotations(doc)
-	quoted := make([]entities.Span, 0, len(quotes))
-	for _, q := range quotes {
-		quoted = append(quoted, q.Span)
-	}
-	an, err := e.rec.Recognize(ctx, doc, quoted)
-	if err != nil {
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	st, err := e.link(ctx, doc, an, quotes)
-	if err != nil {
-		return nil, err
-	}
-	quotes = st.Quotes
+	doc, an, problems := st.Doc, st.Analysis, st.problems
+	quotes := st.Quotes
 	if e.cfg.reported {
 		reported, err := findReported(ctx, st)
 		if err != nil {
 			return nil, err
+		}
+		if e.cfg.tagger != nil {
+			reported = append(reported, st.taggedReported(e.cfg.tagger, reported)...)
 		}
 		x := newSpanIndex(reported, nil)
 		inheritReported(quotes, x)
@@ -129,6 +130,33 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 		res.Problems = []Problem{}
 	}
 	return res, nil
+}
+
+// prepare parses text, finds its quotations and mentions, and links the
+// quotations to their speakers.
+func (e *Extractor) prepare(ctx context.Context, text string) (*State, error) {
+	doc, err := entities.Parse(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	quotes, problems := findQuotations(doc)
+	quoted := make([]entities.Span, 0, len(quotes))
+	for _, q := range quotes {
+		quoted = append(quoted, q.Span)
+	}
+	an, err := e.rec.Recognize(ctx, doc, quoted)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	st, err := e.link(ctx, doc, an, quotes)
+	if err != nil {
+		return nil, err
+	}
+	st.problems = problems
+	return st, nil
 }
 
 // inheritReported gives a quoted part with no speaker the speaker and cue of

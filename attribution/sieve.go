@@ -33,8 +33,9 @@ type State struct {
 	Analysis *entities.Analysis
 	Quotes   []Quote
 
-	marked []entities.Span // merged quotation spans, built on first use
-	index  *quoteIndex     // lookups into Quotes, built on first use
+	problems []Problem       // what the quotation finder reported
+	marked   []entities.Span // merged quotation spans, built on first use
+	index    *quoteIndex     // lookups into Quotes, built on first use
 }
 
 // quoteIndex answers the questions the sieves and reported speech ask of

@@ -20,6 +20,12 @@
 // (attribution/data/weights.json), with the cross-validated figures under
 // "fit".
 //
+// -tagger-dir DIR extracts each article with the statement tagger trained
+// without the article's fold (DIR/fold-K.bin.gz, written by
+// examples/trainreported -fold-dir with the same -folds and -seed), so
+// that the weights fit the tagger's held-out quality rather than its fit
+// to the articles it learned from.
+//
 // -cv-out writes the system output with each article scored by the model
 // fitted without its fold, for score.py. -save-examples and -examples keep
 // the labelled examples in a file, to refit without running the extractor
@@ -66,6 +72,7 @@ type options struct {
 	platt              bool
 	sweep              string
 	limit, workers     int
+	taggerDir          string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -85,10 +92,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.sweep, "sweep", "", "comma-separated L2 penalties to compare by cross-validation")
 	fs.IntVar(&o.limit, "limit", 0, "use only the first N articles (0: all)")
 	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "articles extracted in parallel")
+	fs.StringVar(&o.taggerDir, "tagger-dir", "", "extract each article with the statement tagger trained without its fold (fold-K.bin.gz, written by trainreported -fold-dir with the same -folds and -seed)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() > 0 || (o.train == "") == (o.load == "") || o.folds < 2 || o.l2 < 0 || o.workers < 1 {
+	if fs.NArg() > 0 || (o.train == "") == (o.load == "") || o.folds < 2 || o.l2 < 0 || o.workers < 1 || (o.taggerDir != "" && o.limit > 0) {
 		fmt.Fprintln(stderr, "usage: calibrate (-train GOLD.jsonl | -examples FILE) [-folds 5] [-seed 1] [-l2 2] [-out FILE] [-cv-out FILE]")
 		return 2
 	}
@@ -256,13 +264,35 @@ func extractAll(o options, stderr io.Writer) ([]document, error) {
 			return nil, err
 		}
 	}
-	ex, err := attribution.New()
-	if err != nil {
-		return nil, err
+	// One extractor pair per fold: with -tagger-dir each fold's articles
+	// get the tagger trained without them, so that the confidence model
+	// sees the tagger's held-out quality, not its fit.
+	fold := make([]int, len(golds))
+	nex := 1
+	if o.taggerDir != "" {
+		ids := make([]document, len(golds))
+		for i, g := range golds {
+			ids[i].ID = g.ID
+		}
+		fold, nex = assignFolds(ids, o.folds, o.seed), o.folds
 	}
-	withTerms, err := attribution.New(attribution.WithTerms(true))
-	if err != nil {
-		return nil, err
+	exs, withTermss := make([]*attribution.Extractor, nex), make([]*attribution.Extractor, nex)
+	for k := range nex {
+		var opts []attribution.Option
+		if o.taggerDir != "" {
+			m, err := readTagger(filepath.Join(o.taggerDir, fmt.Sprintf("fold-%d.bin.gz", k)))
+			if err != nil {
+				return nil, err
+			}
+			opts = append(opts, attribution.WithTagger(m))
+		}
+		var err error
+		if exs[k], err = attribution.New(opts...); err != nil {
+			return nil, err
+		}
+		if withTermss[k], err = attribution.New(append(opts, attribution.WithTerms(true))...); err != nil {
+			return nil, err
+		}
 	}
 	start := time.Now()
 	docs := make([]document, len(golds))
@@ -274,7 +304,7 @@ func extractAll(o options, stderr io.Writer) ([]document, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				docs[i], errs[i] = labelDocument(ex, withTerms, golds[i].ID, golds[i].Text, golds[i].Quotes)
+				docs[i], errs[i] = labelDocument(exs[fold[i]], withTermss[fold[i]], golds[i].ID, golds[i].Text, golds[i].Quotes)
 			}
 		}()
 	}
@@ -291,6 +321,16 @@ func extractAll(o options, stderr io.Writer) ([]document, error) {
 	}
 	fmt.Fprintf(stderr, "calibrate: extracted %d articles in %.1f s\n", len(golds), time.Since(start).Seconds())
 	return docs, nil
+}
+
+// readTagger reads a statement tagger model file.
+func readTagger(path string) (*attribution.TaggerModel, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return attribution.ReadTaggerModel(bufio.NewReader(f))
 }
 
 // labelDocument extracts the quotes of one article, by default and with

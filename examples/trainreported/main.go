@@ -1,0 +1,256 @@
+// Command trainreported trains the statement tagger that package
+// attribution embeds (attribution/data/tagger.bin.gz).
+//
+//	go run ./examples/trainreported -train ../shared/eval/polnear.train.jsonl
+//	go run ./examples/trainreported -train GOLD.jsonl -out "" -cv-out cv.jsonl -fold-dir /tmp/folds
+//
+// It reads annotated articles (JSON Lines: id, text, and quotes with the
+// content's start and end, cue_spans and speaker_spans as byte offsets),
+// trains an averaged-perceptron tagger on all of them and writes it to
+// -out. With -cv-out it first measures the tagger by k-fold
+// cross-validation by document, with the folds calibrate draws from the
+// same -seed: each fold's articles are extracted with a tagger trained on
+// the other folds, and the output is written for score.py. -fold-dir keeps
+// the fold models, for calibrate's -tagger-dir.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/entities"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// gold is one annotated article.
+type gold struct {
+	ID     json.RawMessage `json:"id"`
+	Text   string          `json:"text"`
+	Quotes []struct {
+		Start        int      `json:"start"`
+		End          int      `json:"end"`
+		CueSpans     [][2]int `json:"cue_spans"`
+		SpeakerSpans [][2]int `json:"speaker_spans"`
+	} `json:"quotes"`
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("trainreported", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	train := fs.String("train", "", "annotated articles (JSON Lines)")
+	out := fs.String("out", "attribution/data/tagger.bin.gz", "write the model trained on every article here (\"\" for none)")
+	cvOut := fs.String("cv-out", "", "write the cross-validated system output (JSON Lines) here")
+	foldDir := fs.String("fold-dir", "", "with -cv-out, keep the fold models here as fold-K.bin.gz")
+	folds := fs.Int("folds", 5, "cross-validation folds")
+	seed := fs.Uint64("seed", 1, "seed of the fold assignment and of the training order")
+	epochs := fs.Int("epochs", 12, "training passes")
+	minUpdates := fs.Int("min-updates", 30, "drop the features updated in fewer training steps")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *train == "" || fs.NArg() > 0 || *folds < 2 {
+		fmt.Fprintln(stderr, "usage: trainreported -train GOLD.jsonl [-out FILE] [-cv-out FILE] [-fold-dir DIR] [-folds 5] [-seed 1] [-epochs 8]")
+		return 2
+	}
+	if err := train1(*train, *out, *cvOut, *foldDir, *folds, *seed, attribution.TaggerTraining{Epochs: *epochs, Seed: *seed, MinUpdates: *minUpdates}, stdout, stderr); err != nil {
+		fmt.Fprintln(stderr, "trainreported:", err)
+		return 1
+	}
+	return 0
+}
+
+func train1(path, out, cvOut, foldDir string, k int, seed uint64, opts attribution.TaggerTraining, stdout, stderr io.Writer) error {
+	golds, err := readGold(path)
+	if err != nil {
+		return err
+	}
+	docs := make([]attribution.TrainingDoc, len(golds))
+	for i, g := range golds {
+		docs[i] = trainingDoc(g)
+	}
+	ex, err := attribution.New(attribution.WithTagger(nil))
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	if cvOut != "" {
+		fold := assignFolds(golds, k, seed)
+		models := make([]*attribution.TaggerModel, k)
+		errs := make([]error, k)
+		var wg sync.WaitGroup
+		start := time.Now()
+		for f := range k {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var part []attribution.TrainingDoc
+				for i, d := range docs {
+					if fold[i] != f {
+						part = append(part, d)
+					}
+				}
+				models[f], errs[f] = ex.TrainTagger(ctx, part, opts)
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "trainreported: %d fold models in %.0f s\n", k, time.Since(start).Seconds())
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		exs := make([]*attribution.Extractor, k)
+		for f, m := range models {
+			if exs[f], err = attribution.New(attribution.WithTagger(m)); err != nil {
+				return err
+			}
+			if foldDir != "" {
+				if err := writeModel(filepath.Join(foldDir, fmt.Sprintf("fold-%d.bin.gz", f)), m); err != nil {
+					return err
+				}
+			}
+		}
+		for i, g := range golds {
+			res, err := exs[fold[i]].Extract(ctx, g.Text)
+			if err != nil {
+				return err
+			}
+			type outQuote struct {
+				attribution.Quote
+				Features []attribution.Feature `json:"features"`
+			}
+			qs := make([]outQuote, len(res.Quotes))
+			for qi, q := range res.Quotes {
+				qs[qi] = outQuote{q, q.Evidence}
+			}
+			if err := enc.Encode(struct {
+				ID     json.RawMessage `json:"id"`
+				Quotes []outQuote      `json:"quotes"`
+			}{g.ID, qs}); err != nil {
+				return err
+			}
+		}
+		if err := os.WriteFile(cvOut, b.Bytes(), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "cross-validated output (%d folds, seed %d) written to %s\n", k, seed, cvOut)
+	}
+	if out == "" {
+		return nil
+	}
+	start := time.Now()
+	m, err := ex.TrainTagger(ctx, docs, opts)
+	if err != nil {
+		return err
+	}
+	if err := writeModel(out, m); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "model trained on %d articles in %.0f s, written to %s\n", len(docs), time.Since(start).Seconds(), out)
+	return nil
+}
+
+// trainingDoc turns a gold row into training input: one attribution per
+// annotated content piece.
+func trainingDoc(g gold) attribution.TrainingDoc {
+	d := attribution.TrainingDoc{Text: g.Text}
+	spans := func(ps [][2]int) []entities.Span {
+		var out []entities.Span
+		for _, p := range ps {
+			if p[0] >= 0 && p[1] > p[0] && p[1] <= len(g.Text) {
+				out = append(out, entities.Span{Start: p[0], End: p[1]})
+			}
+		}
+		return out
+	}
+	for _, q := range g.Quotes {
+		a := attribution.TrainingAttribution{Cue: spans(q.CueSpans), Source: spans(q.SpeakerSpans)}
+		a.Content = spans([][2]int{{q.Start, q.End}})
+		d.Attributions = append(d.Attributions, a)
+	}
+	return d
+}
+
+func writeModel(path string, m *attribution.TaggerModel) error {
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+func readGold(path string) ([]gold, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var golds []gold
+	br := bufio.NewReaderSize(f, 1<<20)
+	for n := 1; ; n++ {
+		line, err := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(line)) > 0 {
+			var g gold
+			if jerr := json.Unmarshal(line, &g); jerr != nil {
+				return nil, fmt.Errorf("%s:%d: %w", path, n, jerr)
+			}
+			golds = append(golds, g)
+		}
+		if errors.Is(err, io.EOF) {
+			return golds, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// assignFolds gives each article a fold as calibrate does: articles are
+// ordered by a hash of the seed and their id, then dealt out in turn.
+func assignFolds(golds []gold, k int, seed uint64) []int {
+	type keyed struct {
+		h uint64
+		i int
+	}
+	ks := make([]keyed, len(golds))
+	for i, g := range golds {
+		h := fnv.New64a()
+		var s [8]byte
+		binary.LittleEndian.PutUint64(s[:], seed)
+		h.Write(s[:])
+		h.Write(g.ID)
+		ks[i] = keyed{h.Sum64(), i}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if a.h != b.h {
+			if a.h < b.h {
+				return -1
+			}
+			return 1
+		}
+		return a.i - b.i
+	})
+	fold := make([]int, len(golds))
+	for n, x := range ks {
+		fold[x.i] = n % k
+	}
+	return fold
+}
