@@ -97,7 +97,11 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 			return nil, err
 		}
 		if e.cfg.tagger != nil {
-			reported = append(reported, st.taggedReported(e.cfg.tagger, reported)...)
+			tagged, err := st.taggedReported(ctx, e.cfg.tagger, reported)
+			if err != nil {
+				return nil, err
+			}
+			reported = append(reported, tagged...)
 		}
 		x := newSpanIndex(reported, nil)
 		inheritReported(quotes, x)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -14,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/entities"
 )
@@ -111,6 +114,10 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// maxTaggerFeatures bounds the features a model may declare (the
+// embedded one has about 130,000).
+const maxTaggerFeatures = 1 << 21
+
 // errModel is the error for a model that is not one WriteTo wrote.
 var errModel = errors.New("attribution: tagger model: not a whosaid tagger model")
 
@@ -127,15 +134,20 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 	}
 	scale := math.Float32frombits(binary.LittleEndian.Uint32(head[len(taggerMagic):]))
 	n, err := binary.ReadUvarint(br)
-	if err != nil || n > 1<<26 || scale <= 0 || math.IsInf(float64(scale), 0) || math.IsNaN(float64(scale)) {
+	if err != nil || n > maxTaggerFeatures || scale <= 0 || math.IsInf(float64(scale), 0) || math.IsNaN(float64(scale)) {
 		return nil, errModel
 	}
-	m := &TaggerModel{weights: make(map[uint32][numTags]float32, n)}
+	// The map grows as features are read, so that a short input that
+	// declares many features fails before it costs much.
+	m := &TaggerModel{weights: make(map[uint32][numTags]float32, min(n, 1<<12))}
 	key := uint64(0)
-	for range n {
+	for i := range n {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
 			return nil, fmt.Errorf("attribution: tagger model: %w", err)
+		}
+		if d == 0 && i > 0 {
+			return nil, errModel // keys are written strictly increasing
 		}
 		if key += d; key > math.MaxUint32 {
 			return nil, errModel
@@ -146,9 +158,19 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 			if err != nil {
 				return nil, fmt.Errorf("attribution: tagger model: %w", err)
 			}
-			ws[l] = float32(x) * scale
+			if ws[l] = float32(x) * scale; math.IsInf(float64(ws[l]), 0) {
+				return nil, errModel
+			}
 		}
 		m.weights[uint32(key)] = ws
+	}
+	// Reading to the end makes gzip check its checksum, and nothing may
+	// follow the features.
+	if _, err := br.ReadByte(); !errors.Is(err, io.EOF) {
+		if err == nil {
+			return nil, errModel
+		}
+		return nil, fmt.Errorf("attribution: tagger model: %w", err)
 	}
 	return m, nil
 }
@@ -251,12 +273,18 @@ func bucket(n int) string {
 	return "17+"
 }
 
-// taggerFeatures computes the label-independent features of every token.
-func (st *State) taggerFeatures() *taggerInput {
+// taggerFeatures computes the label-independent features of every token,
+// or returns ctx's error when ctx is done.
+func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 	toks := st.Doc.Tokens
 	in := &taggerInput{views: make([]tokenView, len(toks)), static: make([][]uint32, len(toks))}
 	an := st.Analysis
 	for i, t := range toks {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		v := tokenView{word: wordOf(t), tag: t.Tag, quoted: st.inQuote(i)}
 		v.suffix = suffixOf(v.word)
 		if w, ok := lookupCue(t.Text); ok && (strings.HasPrefix(t.Tag, "VB") || strings.HasPrefix(t.Tag, "NN")) {
@@ -280,10 +308,17 @@ func (st *State) taggerFeatures() *taggerInput {
 		}
 		return in.views[i]
 	}
-	for _, sent := range st.Doc.Sentences {
+	for si, sent := range st.Doc.Sentences {
+		if si%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		s, e := st.Doc.TokensIn(sent)
 		lastCue, lastCueAt := "", -1
 		lastVerb, lastVerbAt := "<none>", -1
+		first := view(s).word
+		title := boolStr(st.titleCase(s, e))
 		for i := s; i < e; i++ {
 			v := in.views[i]
 			fs := make([]uint32, 0, 48)
@@ -342,6 +377,9 @@ func (st *State) taggerFeatures() *taggerInput {
 				lastVerb, lastVerbAt = v.word, i
 			}
 			add("pos", bucket(i-s), bucket(e-1-i))
+			add("first", first)
+			add("title", title, v.tag)
+			add("w-1t", p1.word, v.tag)
 			in.static[i] = fs
 		}
 		// The nearest cue after each token, in a second pass from the end.
@@ -357,7 +395,7 @@ func (st *State) taggerFeatures() *taggerInput {
 			}
 		}
 	}
-	return in
+	return in, nil
 }
 
 func boolStr(b bool) string {
@@ -408,15 +446,19 @@ type tagResult struct {
 	margins []float32
 }
 
-// tag labels every token of the document, paragraph by paragraph.
-func (m *TaggerModel) tag(st *State, in *taggerInput) tagResult {
+// tag labels every token of the document, chunk by chunk, or returns
+// ctx's error when ctx is done (checked between chunks).
+func (m *TaggerModel) tag(ctx context.Context, st *State, in *taggerInput) (tagResult, error) {
 	n := len(st.Doc.Tokens)
 	res := tagResult{labels: make([]tagLabel, n), margins: make([]float32, n)}
 	var vt viterbi
 	for _, c := range st.tagChunks() {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
 		vt.decode(m, in, c[0], c[1], res.labels, res.margins)
 	}
-	return res
+	return res, nil
 }
 
 // Chunk sizes for decoding, in tokens: sentences of a paragraph are
@@ -557,8 +599,15 @@ func (vt *viterbi) decode(sc scorer, in *taggerInput, s, e int, labels []tagLabe
 // taggedReported returns the statements the tagger finds where the rules
 // found none: every content run that overlaps no quote of rules, has a
 // cue run near it in its sentence and a source run near that cue.
-func (st *State) taggedReported(m *TaggerModel, rules []Quote) []Quote {
-	tr := m.tag(st, st.taggerFeatures())
+func (st *State) taggedReported(ctx context.Context, m *TaggerModel, rules []Quote) ([]Quote, error) {
+	in, err := st.taggerFeatures(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := m.tag(ctx, st, in)
+	if err != nil {
+		return nil, err
+	}
 	x := newSpanIndex(rules, nil)
 	var out []Quote
 	n := len(st.Doc.Tokens)
@@ -576,7 +625,7 @@ func (st *State) taggedReported(m *TaggerModel, rules []Quote) []Quote {
 		}
 		i = j
 	}
-	return out
+	return out, ctx.Err()
 }
 
 // maxTagGap is how many tokens may stand between a content run and its
@@ -730,4 +779,21 @@ func (st *State) hasContentWord(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// titleCase reports whether most words of tokens [s, e) start with a
+// capital: a headline or a title, where statements are rarely attributed.
+func (st *State) titleCase(s, e int) bool {
+	words, caps := 0, 0
+	for k := s; k < e; k++ {
+		r, _ := utf8.DecodeRuneInString(st.tok(k).Text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && 10*caps >= 7*words
 }

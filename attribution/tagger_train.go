@@ -76,7 +76,9 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			tr.learn(tds[di])
+			if err := tr.learn(ctx, tds[di]); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return tr.average(o.MinUpdates), nil
@@ -181,8 +183,11 @@ func (p *perceptron) update(fs []uint32, l tagLabel, d float64) {
 // learn labels one article with the current weights and, in every chunk
 // whose labels are wrong, moves the weights towards the gold labels'
 // features and away from the predicted ones (the structured perceptron).
-func (p *perceptron) learn(d trainDoc) {
-	in := d.st.taggerFeatures()
+func (p *perceptron) learn(ctx context.Context, d trainDoc) error {
+	in, err := d.st.taggerFeatures(ctx)
+	if err != nil {
+		return err
+	}
 	n := len(d.st.Doc.Tokens)
 	pred := make([]tagLabel, n)
 	margins := make([]float32, n)
@@ -210,6 +215,7 @@ func (p *perceptron) learn(d trainDoc) {
 			p.update(buf, q, -1)
 		}
 	}
+	return nil
 }
 
 // average returns the model with every weight averaged over the steps,
