@@ -192,3 +192,35 @@ func countLines(b []byte) int {
 	}
 	return n
 }
+
+// TestCalibrateTaggerDir runs the program with a fold model per fold, and
+// checks that a missing fold model is an error and that -limit, which
+// would deal the folds differently, is refused with it.
+func TestCalibrateTaggerDir(t *testing.T) {
+	dir := t.TempDir()
+	gold := filepath.Join(dir, "gold.jsonl")
+	line, err := json.Marshal(map[string]any{"id": "a", "text": `"We will win," Trump said. Officials complained about the new fees.`, "quotes": []any{
+		map[string]any{"start": 1, "end": 13, "kind": "direct", "speaker": "Trump"},
+	}})
+	require.NoError(t, err)
+	line2, err := json.Marshal(map[string]any{"id": "b", "text": `Clinton said that she would fight.`, "quotes": []any{}})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(gold, append(append(append(line, '\n'), line2...), '\n'), 0o644))
+
+	m, err := attribution.DefaultTagger()
+	require.NoError(t, err)
+	folds := filepath.Join(dir, "folds")
+	require.NoError(t, os.Mkdir(folds, 0o755))
+	var buf bytes.Buffer
+	_, err = m.WriteTo(&buf)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(folds, "fold-0.bin.gz"), buf.Bytes(), 0o644))
+
+	var stdout, stderr bytes.Buffer
+	args := []string{"-train", gold, "-folds", "2", "-min-count", "1", "-out", "", "-tagger-dir", folds}
+	assert.Equal(t, 1, run(args, &stdout, &stderr), "fold-1.bin.gz is missing")
+	require.NoError(t, os.WriteFile(filepath.Join(folds, "fold-1.bin.gz"), buf.Bytes(), 0o644))
+	stderr.Reset()
+	assert.Equal(t, 0, run(args, &stdout, &stderr), stderr.String())
+	assert.Equal(t, 2, run(append(args, "-limit", "1"), &stdout, &stderr))
+}

@@ -118,6 +118,11 @@ func train1(path, out, cvOut, foldDir string, k int, seed uint64, opts attributi
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
 		exs := make([]*attribution.Extractor, k)
+		if foldDir != "" {
+			if err := os.MkdirAll(foldDir, 0o755); err != nil {
+				return err
+			}
+		}
 		for f, m := range models {
 			if exs[f], err = attribution.New(attribution.WithTagger(m)); err != nil {
 				return err
