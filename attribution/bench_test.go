@@ -35,9 +35,15 @@ func totalBytes(texts []string) int64 {
 
 // BenchmarkExtract runs the whole extractor over the bundled articles.
 // Compare its MB/s with BenchmarkProseFullPipeline from the same run.
-func BenchmarkExtract(b *testing.B) {
+func BenchmarkExtract(b *testing.B) { benchExtract(b) }
+
+// BenchmarkExtractNoTagger is BenchmarkExtract without the statement
+// tagger: the difference is what the tagger costs.
+func BenchmarkExtractNoTagger(b *testing.B) { benchExtract(b, WithTagger(nil)) }
+
+func benchExtract(b *testing.B, opts ...Option) {
 	texts := benchTexts(b)
-	ex, err := New()
+	ex, err := New(opts...)
 	require.NoError(b, err)
 	ctx := context.Background()
 	_, err = ex.Extract(ctx, texts[0]) // load the models outside the timer

@@ -54,6 +54,61 @@ var tagNames = [numTags]string{"O", "B", "I", "C", "S"}
 // and safe for concurrent use.
 type TaggerModel struct {
 	weights map[uint32][numTags]float32
+	table   featTable // the same weights, for fast lookup
+}
+
+// newTaggerModel returns the model with these weights.
+func newTaggerModel(weights map[uint32][numTags]float32) *TaggerModel {
+	return &TaggerModel{weights: weights, table: newFeatTable(weights)}
+}
+
+// featTable is an open-addressing hash table from feature keys to
+// weights. The keys are hashes already, so a multiplicative spread picks
+// the slot, and a key sits beside its weights so that a lookup touches one
+// cache line; it is several times faster than a Go map on this workload.
+type featTable struct {
+	slots []featSlot
+	shift uint
+}
+
+type featSlot struct {
+	key uint32 // the feature key + 1, or 0 for an empty slot
+	w   [numTags]float32
+}
+
+func newFeatTable(weights map[uint32][numTags]float32) featTable {
+	size, shift := 16, uint(28)
+	for size < 2*len(weights) {
+		size *= 2
+		shift--
+	}
+	t := featTable{slots: make([]featSlot, size), shift: shift}
+	for k, w := range weights {
+		i := t.slot(k)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & (size - 1)
+		}
+		t.slots[i] = featSlot{k + 1, w}
+	}
+	return t
+}
+
+func (t *featTable) slot(k uint32) int { return int((k * 2654435769) >> t.shift) }
+
+// get returns the weights of key k, or nil.
+func (t *featTable) get(k uint32) *[numTags]float32 {
+	if k == math.MaxUint32 {
+		return nil // reserved: k+1 would wrap to the empty mark
+	}
+	mask := len(t.slots) - 1
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch t.slots[i].key {
+		case k + 1:
+			return &t.slots[i].w
+		case 0:
+			return nil
+		}
+	}
 }
 
 // taggerMagic opens a serialised model.
@@ -139,7 +194,7 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 	}
 	// The map grows as features are read, so that a short input that
 	// declares many features fails before it costs much.
-	m := &TaggerModel{weights: make(map[uint32][numTags]float32, min(n, 1<<12))}
+	weights := make(map[uint32][numTags]float32, min(n, 1<<12))
 	key := uint64(0)
 	for i := range n {
 		d, err := binary.ReadUvarint(br)
@@ -149,7 +204,7 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 		if d == 0 && i > 0 {
 			return nil, errModel // keys are written strictly increasing
 		}
-		if key += d; key > math.MaxUint32 {
+		if key += d; key >= math.MaxUint32 {
 			return nil, errModel
 		}
 		var ws [numTags]float32
@@ -162,7 +217,7 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 				return nil, errModel
 			}
 		}
-		m.weights[uint32(key)] = ws
+		weights[uint32(key)] = ws
 	}
 	// Reading to the end makes gzip check its checksum, and nothing may
 	// follow the features.
@@ -172,7 +227,7 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 		}
 		return nil, fmt.Errorf("attribution: tagger model: %w", err)
 	}
-	return m, nil
+	return newTaggerModel(weights), nil
 }
 
 //go:embed data/tagger.bin.gz
@@ -215,7 +270,7 @@ func feat(name string, vals ...string) uint32 {
 	for _, v := range vals {
 		h = hashStr(h, v)
 	}
-	return uint32(h ^ h>>32)
+	return min(uint32(h^h>>32), math.MaxUint32-1) // the largest key is reserved
 }
 
 // tokenView is what the features read of one token.
@@ -278,6 +333,7 @@ func bucket(n int) string {
 func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 	toks := st.Doc.Tokens
 	in := &taggerInput{views: make([]tokenView, len(toks)), static: make([][]uint32, len(toks))}
+	buf := make([]uint32, 0, 48*len(toks)) // every token's features, in one array
 	an := st.Analysis
 	for i, t := range toks {
 		if i%checkEvery == 0 {
@@ -315,14 +371,22 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 			}
 		}
 		s, e := st.Doc.TokensIn(sent)
+		// The nearest cue after each token, from a pass from the end.
+		nextCue, nextCueAt := make([]string, e-s), make([]int, e-s)
+		for i, c, at := e-1, "", -1; i >= s; i-- {
+			nextCue[i-s], nextCueAt[i-s] = c, at
+			if v := in.views[i].cue; v != "" {
+				c, at = v, i
+			}
+		}
 		lastCue, lastCueAt := "", -1
 		lastVerb, lastVerbAt := "<none>", -1
 		first := view(s).word
 		title := boolStr(st.titleCase(s, e))
 		for i := s; i < e; i++ {
 			v := in.views[i]
-			fs := make([]uint32, 0, 48)
-			add := func(name string, vals ...string) { fs = append(fs, feat(name, vals...)) }
+			start := len(buf)
+			add := func(name string, vals ...string) { buf = append(buf, feat(name, vals...)) }
 			add("b")
 			add("w", v.word)
 			add("s", v.suffix)
@@ -380,19 +444,13 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 			add("first", first)
 			add("title", title, v.tag)
 			add("w-1t", p1.word, v.tag)
-			in.static[i] = fs
-		}
-		// The nearest cue after each token, in a second pass from the end.
-		nextCue, nextCueAt := "", -1
-		for i := e - 1; i >= s; i-- {
-			if nextCue != "" {
-				in.static[i] = append(in.static[i], feat("ca", nextCue), feat("cad", bucket(nextCueAt-i)))
+			if c := nextCue[i-s]; c != "" {
+				add("ca", c)
+				add("cad", bucket(nextCueAt[i-s]-i))
 			} else {
-				in.static[i] = append(in.static[i], feat("ca-"))
+				add("ca-")
 			}
-			if c := in.views[i].cue; c != "" {
-				nextCue, nextCueAt = c, i
-			}
+			in.static[i] = buf[start:len(buf):len(buf)]
 		}
 	}
 	return in, nil
@@ -429,7 +487,7 @@ type scorer interface {
 func (m *TaggerModel) scores(fs []uint32) [numTags]float32 {
 	var s [numTags]float32
 	for _, f := range fs {
-		if w, ok := m.weights[f]; ok {
+		if w := m.table.get(f); w != nil {
 			for l := range s {
 				s[l] += w[l]
 			}

@@ -222,7 +222,7 @@ func (p *perceptron) learn(ctx context.Context, d trainDoc) error {
 // without the features updated fewer than minUpdates times or whose
 // weights all round to nothing.
 func (p *perceptron) average(minUpdates int) *TaggerModel {
-	m := &TaggerModel{weights: make(map[uint32][numTags]float32, len(p.w))}
+	weights := make(map[uint32][numTags]float32, len(p.w))
 	steps := float64(max(p.step, 1))
 	for f, a := range p.w {
 		if a.updates < minUpdates {
@@ -238,8 +238,8 @@ func (p *perceptron) average(minUpdates int) *TaggerModel {
 			}
 		}
 		if keep {
-			m.weights[f] = ws
+			weights[f] = ws
 		}
 	}
-	return m
+	return newTaggerModel(weights)
 }
