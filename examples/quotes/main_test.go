@@ -278,6 +278,29 @@ func TestRunMinConfidence(t *testing.T) {
 	}
 }
 
+// TestRunTaggerOff checks that -tagger=false leaves out the statements
+// only the tagger finds and keeps the rest.
+func TestRunTaggerOff(t *testing.T) {
+	in := "The senator complained about the new tax rules on Tuesday. \"We will fight,\" she said."
+	sieves := func(args ...string) []string {
+		code, out, stderr := runTool(t, in, append([]string{"-output", "jsonl"}, args...)...)
+		require.Equal(t, 0, code, stderr)
+		lines := decodeLines(t, out)
+		require.Len(t, lines, 1)
+		var got []string
+		for _, q := range lines[0].Quotes {
+			var v struct{ Sieve string }
+			require.NoError(t, json.Unmarshal(q, &v))
+			got = append(got, v.Sieve)
+		}
+		return got
+	}
+	assert.Contains(t, sieves(), "tagger")
+	off := sieves("-tagger=false")
+	assert.NotContains(t, off, "tagger")
+	assert.Contains(t, off, "trailing-cue")
+}
+
 // failingWriter fails every write, like a closed pipe or a full disk.
 type failingWriter struct{}
 
