@@ -38,24 +38,22 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/internal/folds"
 )
 
 func main() {
@@ -440,36 +438,14 @@ func describe(w io.Writer, docs []document) {
 	fmt.Fprintf(w, "terms (fitted on, not measured): %d examples (%d right)\n", terms, termsRight)
 }
 
-// assignFolds gives each document a fold: documents are ordered by a hash
-// of the seed and their id, then dealt out in turn.
+// assignFolds gives each document a fold, as examples/trainreported does
+// (package folds).
 func assignFolds(docs []document, k int, seed uint64) []int {
-	type keyed struct {
-		h uint64
-		i int
-	}
-	ks := make([]keyed, len(docs))
+	ids := make([][]byte, len(docs))
 	for i, d := range docs {
-		h := fnv.New64a()
-		var s [8]byte
-		binary.LittleEndian.PutUint64(s[:], seed)
-		h.Write(s[:])
-		h.Write(d.ID)
-		ks[i] = keyed{h.Sum64(), i}
+		ids[i] = d.ID
 	}
-	slices.SortFunc(ks, func(a, b keyed) int {
-		if a.h != b.h {
-			if a.h < b.h {
-				return -1
-			}
-			return 1
-		}
-		return a.i - b.i
-	})
-	fold := make([]int, len(docs))
-	for n, x := range ks {
-		fold[x.i] = n % k
-	}
-	return fold
+	return folds.Assign(ids, k, seed)
 }
 
 // cvResult holds the held-out figures and, per document and quote, the

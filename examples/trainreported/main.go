@@ -18,21 +18,19 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"sync"
 	"time"
 
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/entities"
+	"github.com/whosaid/whosaid/internal/folds"
 )
 
 func main() {
@@ -228,34 +226,12 @@ func readGold(path string) ([]gold, error) {
 	}
 }
 
-// assignFolds gives each article a fold as calibrate does: articles are
-// ordered by a hash of the seed and their id, then dealt out in turn.
+// assignFolds gives each article a fold, as examples/calibrate does
+// (package folds).
 func assignFolds(golds []gold, k int, seed uint64) []int {
-	type keyed struct {
-		h uint64
-		i int
-	}
-	ks := make([]keyed, len(golds))
+	ids := make([][]byte, len(golds))
 	for i, g := range golds {
-		h := fnv.New64a()
-		var s [8]byte
-		binary.LittleEndian.PutUint64(s[:], seed)
-		h.Write(s[:])
-		h.Write(g.ID)
-		ks[i] = keyed{h.Sum64(), i}
+		ids[i] = g.ID
 	}
-	slices.SortFunc(ks, func(a, b keyed) int {
-		if a.h != b.h {
-			if a.h < b.h {
-				return -1
-			}
-			return 1
-		}
-		return a.i - b.i
-	})
-	fold := make([]int, len(golds))
-	for n, x := range ks {
-		fold[x.i] = n % k
-	}
-	return fold
+	return folds.Assign(ids, k, seed)
 }
