@@ -218,6 +218,13 @@ func TestCalibrateTaggerDir(t *testing.T) {
 
 	var stdout, stderr bytes.Buffer
 	args := []string{"-train", gold, "-folds", "2", "-min-count", "1", "-out", "", "-tagger-dir", folds}
+	assert.Equal(t, 1, run(args, &stdout, &stderr), "folds.json is missing")
+	info := filepath.Join(folds, "folds.json")
+	require.NoError(t, os.WriteFile(info, []byte(`{"folds": 2, "seed": 7, "documents": 2}`), 0o644))
+	stderr.Reset()
+	assert.Equal(t, 1, run(args, &stdout, &stderr), "another seed")
+	assert.Contains(t, stderr.String(), "seed 7")
+	require.NoError(t, os.WriteFile(info, []byte(`{"folds": 2, "seed": 1, "documents": 2}`), 0o644))
 	assert.Equal(t, 1, run(args, &stdout, &stderr), "fold-1.bin.gz is missing")
 	require.NoError(t, os.WriteFile(filepath.Join(folds, "fold-1.bin.gz"), buf.Bytes(), 0o644))
 	stderr.Reset()

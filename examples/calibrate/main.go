@@ -268,6 +268,9 @@ func extractAll(o options, stderr io.Writer) ([]document, error) {
 	fold := make([]int, len(golds))
 	nex := 1
 	if o.taggerDir != "" {
+		if err := checkFoldInfo(o, len(golds)); err != nil {
+			return nil, err
+		}
 		ids := make([]document, len(golds))
 		for i, g := range golds {
 			ids[i].ID = g.ID
@@ -319,6 +322,29 @@ func extractAll(o options, stderr io.Writer) ([]document, error) {
 	}
 	fmt.Fprintf(stderr, "calibrate: extracted %d articles in %.1f s\n", len(golds), time.Since(start).Seconds())
 	return docs, nil
+}
+
+// checkFoldInfo checks that the fold models in o.taggerDir were trained
+// on folds dealt as this run deals them: the same number of folds, seed
+// and articles (folds.json, written by trainreported -fold-dir).
+func checkFoldInfo(o options, docs int) error {
+	b, err := os.ReadFile(filepath.Join(o.taggerDir, "folds.json"))
+	if err != nil {
+		return err
+	}
+	var info struct {
+		Folds int    `json:"folds"`
+		Seed  uint64 `json:"seed"`
+		Docs  int    `json:"documents"`
+	}
+	if err := json.Unmarshal(b, &info); err != nil {
+		return fmt.Errorf("%s: %w", filepath.Join(o.taggerDir, "folds.json"), err)
+	}
+	if info.Folds != o.folds || info.Seed != o.seed || info.Docs != docs {
+		return fmt.Errorf("fold models in %s were trained on %d folds, seed %d, %d articles; this run deals %d folds, seed %d, %d articles",
+			o.taggerDir, info.Folds, info.Seed, info.Docs, o.folds, o.seed, docs)
+	}
+	return nil
 }
 
 // readTagger reads a statement tagger model file.

@@ -11,7 +11,8 @@
 // cross-validation by document, with the folds calibrate draws from the
 // same -seed: each fold's articles are extracted with a tagger trained on
 // the other folds, and the output is written for score.py. -fold-dir keeps
-// the fold models, for calibrate's -tagger-dir.
+// the fold models, for calibrate's -tagger-dir, with folds.json recording
+// the folds, seed and number of articles they were dealt from.
 package main
 
 import (
@@ -118,6 +119,18 @@ func train1(path, out, cvOut, foldDir string, k int, seed uint64, opts attributi
 		exs := make([]*attribution.Extractor, k)
 		if foldDir != "" {
 			if err := os.MkdirAll(foldDir, 0o755); err != nil {
+				return err
+			}
+			// calibrate -tagger-dir checks that it deals the same folds.
+			info, err := json.Marshal(struct {
+				Folds int    `json:"folds"`
+				Seed  uint64 `json:"seed"`
+				Docs  int    `json:"documents"`
+			}{k, seed, len(golds)})
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(foldDir, "folds.json"), append(info, '\n'), 0o644); err != nil {
 				return err
 			}
 		}

@@ -80,6 +80,9 @@ func TestTrainSmall(t *testing.T) {
 	for _, f := range []string{"fold-0.bin.gz", "fold-1.bin.gz"} {
 		readModelFile(t, filepath.Join(folds, f))
 	}
+	info, err := os.ReadFile(filepath.Join(folds, "folds.json"))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"folds": 2, "seed": 1, "documents": 6}`, string(info))
 
 	m := readModelFile(t, out)
 	ex, err := attribution.New(attribution.WithTagger(m))
