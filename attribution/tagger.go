@@ -760,11 +760,12 @@ func (st *State) taggedQuote(s, e int, tr tagResult, x *spanIndex) (Quote, bool)
 			return Quote{}, false
 		}
 	}
+	impersonal, belief := st.impersonalCue(cs, ce)
 	ss, se, ok := tr.runNear(tagSource, cs, ce, lo, hi)
-	if !ok {
-		// No source in the sentence: a passive or impersonal cue (it was
-		// revealed that ..., is called ...). PolNeAR gives most such
-		// statements a source elsewhere, so the tagger leaves them out.
+	if !ok && !impersonal {
+		// No source in the sentence for a cue that takes one: PolNeAR
+		// gives most such statements a source elsewhere, so the tagger
+		// leaves them out.
 		return Quote{}, false
 	}
 	kind, quoted := Indirect, 0
@@ -783,11 +784,17 @@ func (st *State) taggedQuote(s, e int, tr tagResult, x *spanIndex) (Quote, bool)
 		return Quote{}, false
 	}
 	var ev Evidence
-	sp := st.speakerFor(phrase{ss, se}, st.tok(ss).Start, &ev)
-	if sp == nil {
-		return Quote{}, false
+	var sp *Speaker
+	if impersonal {
+		// The plan seemed to work; the results were announced: the
+		// writer's inference or an unnamed source, no speaker.
+		ev.Flag("tagger.impersonal")
+	} else {
+		if sp = st.speakerFor(phrase{ss, se}, st.tok(ss).Start, &ev); sp == nil {
+			return Quote{}, false
+		}
+		ev.Flag("speaker.type." + sp.Type.String())
 	}
-	ev.Flag("speaker.type." + sp.Type.String())
 	var margin float32
 	for k := s; k < e; k++ {
 		margin += tr.margins[k]
@@ -798,6 +805,9 @@ func (st *State) taggedQuote(s, e int, tr tagResult, x *spanIndex) (Quote, bool)
 		if w, ok := lookupCue(st.tok(k).Text); ok {
 			cue.Lemma, cue.Class = w.Lemma, w.Class
 		}
+	}
+	if belief {
+		cue.Class = Belief
 	}
 	ev.Flag("sieve.tagger")
 	ev.Flag("tagger.margin=" + marginBand(float64(margin)/float64(e-s)))
@@ -854,4 +864,31 @@ func (st *State) titleCase(s, e int) bool {
 		}
 	}
 	return words >= 3 && 10*caps >= 7*words
+}
+
+// impersonalCue reports whether the cue tokens [cs, ce) name no speaker:
+// an appearance (seems to, appeared) or a passive with no agent after it
+// (was announced, is called; but not is seen by voters). An appearance is
+// also a belief: the writer's inference.
+func (st *State) impersonalCue(cs, ce int) (impersonal, belief bool) {
+	for k := cs; k < ce; k++ {
+		w := st.lower(k)
+		if strings.HasPrefix(st.tok(k).Tag, "VB") && (strings.HasPrefix(w, "seem") || strings.HasPrefix(w, "appear")) {
+			return true, true
+		}
+	}
+	for k := ce - 1; k >= cs; k-- {
+		if strings.HasPrefix(st.tok(k).Tag, "VB") {
+			if !st.passive(k) {
+				return false, false
+			}
+			for j := k + 1; j <= ce && j <= k+2; j++ {
+				if st.lower(j) == "by" {
+					return false, false
+				}
+			}
+			return true, false
+		}
+	}
+	return false, false
 }

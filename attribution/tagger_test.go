@@ -667,3 +667,32 @@ func TestTrainTaggerContext(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNilContext)
 	assert.Nil(t, m)
 }
+
+// TestImpersonalCue checks which cue phrases name no speaker: appearances
+// and passives without an agent.
+func TestImpersonalCue(t *testing.T) {
+	ex, err := New(WithTagger(nil))
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		text, cue          string
+		impersonal, belief bool
+	}{
+		{"The plan seemed to work.", "seemed", true, true},
+		{"The senator appears ready to vote.", "appears", true, true},
+		{"The results were announced on Monday.", "were announced", true, false},
+		{"The deal is widely seen as a defeat.", "is widely seen", true, false},
+		{"Clinton is seen by voters as honest.", "is seen", false, false},
+		{"The mayor announced the results.", "announced", false, false},
+		{"The mayor has criticized the plan.", "has criticized", false, false},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			st, err := ex.prepare(context.Background(), tc.text)
+			require.NoError(t, err)
+			cs, ce := st.Doc.TokensIn(taggerSpan(t, tc.text, tc.cue))
+			require.Less(t, cs, ce)
+			imp, bel := st.impersonalCue(cs, ce)
+			assert.Equal(t, tc.impersonal, imp, "impersonal")
+			assert.Equal(t, tc.belief, bel, "belief")
+		})
+	}
+}

@@ -314,7 +314,15 @@ func TestExtractHTMLScales(t *testing.T) {
 				}
 				return d
 			}
-			ts, tl := best(small), best(large)
+			// One spoiled measure (a collection, another package's test on
+			// the other core) must not fail the run: measure again before
+			// failing. Quadratic work takes 64 times as long every time.
+			var ts, tl time.Duration
+			for range 3 {
+				if ts, tl = best(small), best(large); tl < 24*ts+10*time.Millisecond {
+					break
+				}
+			}
 			assert.Less(t, tl, 24*ts+10*time.Millisecond, "small %v, large %v", ts, tl)
 		})
 	}
