@@ -22,19 +22,22 @@ import (
 )
 
 // The statement tagger is a learned complement to the reported-speech
-// rules. It reads a paragraph token by token, left to right, and labels
-// each token as outside any attribution, the first or a later token of a
-// statement's content, part of a cue, or part of a source. Its features are
-// the local words and part-of-speech tags, the labels it gave the two
-// tokens before, whether the token is inside a quotation, the nearest cue
-// verbs of the sentence and the entity mentions; proper nouns and numbers
-// are seen only by their shape, so that the model learns constructions and
-// not the names of one corpus's stories. It is an averaged perceptron
-// (Collins 2002), trained by [TrainTagger] on annotated articles.
+// rules. It labels each token of a paragraph as outside any attribution,
+// the first or a later token of a statement's content, part of a cue, or
+// part of a source, choosing the best label sequence by Viterbi decoding
+// over pairs of labels (a second-order model). Its features are the local
+// words and part-of-speech tags, the two labels before, whether the token
+// is inside a quotation, the nearest cue words of the sentence, the last
+// verb, the entity mentions and the sentence's shape; proper nouns and
+// numbers are seen only by their shape, so that the model learns
+// constructions and not the names of one corpus's stories. It is an
+// averaged structured perceptron (Collins 2002), trained by
+// [Extractor.TrainTagger] on annotated articles.
 //
 // The extractor uses it to fill gaps: a content span the tagger finds
 // where the rules found nothing becomes an Indirect or Mixed quote when the
-// tagger also marks its cue and source in the same sentence.
+// tagger also marks its cue, and unless the cue is impersonal its source,
+// in the same sentence.
 
 // tagLabel is one token's label.
 type tagLabel uint8
