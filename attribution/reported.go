@@ -157,12 +157,7 @@ func (st *State) canStartClause(k int) bool {
 
 // reportedAfterCue handles SUBJECT CUE [OBJECT] [ADVERBIAL] [that] CLAUSE.
 func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, bool) {
-	lo := st.clauseStartRel(c, para)
-	if st.tok(c-1).Text == "," {
-		// The subject carries an appositive or relative clause set off by
-		// commas (McCain, who has tangled with Cruz, said ...).
-		lo = st.clauseStart(c, para)
-	}
+	lo := st.subjectStart(c, para)
 	var subj phrase
 	if st.tok(c-1).Text == "," {
 		subj = st.appositiveSubject(c, para)
@@ -621,6 +616,17 @@ func (st *State) sentenceStartTok(k int, para entities.Span) int {
 		s++
 	}
 	return s
+}
+
+// subjectStart returns the first token the subject of cue c may take:
+// the clause start, or past commas when the cue follows one, since then the
+// subject carries an appositive or relative clause set off by commas
+// (McCain, who has tangled with Cruz, said ...).
+func (st *State) subjectStart(c int, para entities.Span) int {
+	if st.tok(c-1).Text == "," {
+		return st.clauseStart(c, para)
+	}
+	return st.clauseStartRel(c, para)
 }
 
 // clauseStartRel is clauseStart that also stops after a relative pronoun,

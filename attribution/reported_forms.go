@@ -65,11 +65,7 @@ func (st *State) reportedQuestion(c int) (Quote, bool) {
 		}
 		k = subj.To
 	default:
-		lo := st.clauseStartRel(c, para)
-		if st.tok(c-1).Text == "," {
-			lo = st.clauseStart(c, para)
-		}
-		subj = st.subjectBefore(c, lo)
+		subj = st.subjectBefore(c, st.subjectStart(c, para))
 		if subj.empty() {
 			return Quote{}, false
 		}
@@ -327,11 +323,7 @@ func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote
 		subj = st.nounPhraseAfter(v+1, c-1) // "..., said Park, adding that"
 	}
 	if subj.empty() {
-		lo := st.clauseStartRel(v, para)
-		if st.tok(v-1).Text == "," {
-			lo = st.clauseStart(v, para)
-		}
-		subj = st.subjectBefore(v, lo)
+		subj = st.subjectBefore(v, st.subjectStart(v, para))
 	}
 	if subj.empty() {
 		return Quote{}, false

@@ -3,6 +3,7 @@ package attribution
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	_ "embed"
@@ -56,13 +57,13 @@ var tagNames = [numTags]string{"O", "B", "I", "C", "S"}
 // TaggerModel is a trained statement tagger. It is read-only once built
 // and safe for concurrent use.
 type TaggerModel struct {
-	weights map[uint32][numTags]float32
-	table   featTable // the same weights, for fast lookup
+	table featTable // the weights of every feature
 }
 
-// newTaggerModel returns the model with these weights.
-func newTaggerModel(weights map[uint32][numTags]float32) *TaggerModel {
-	return &TaggerModel{weights: weights, table: newFeatTable(weights)}
+// newTaggerModel returns the model with these features, whose keys are
+// distinct.
+func newTaggerModel(features []featSlot) *TaggerModel {
+	return &TaggerModel{table: newFeatTable(features)}
 }
 
 // featTable is an open-addressing hash table from feature keys to
@@ -70,30 +71,45 @@ func newTaggerModel(weights map[uint32][numTags]float32) *TaggerModel {
 // the slot, and a key sits beside its weights so that a lookup touches one
 // cache line; it is several times faster than a Go map on this workload.
 type featTable struct {
-	slots []featSlot
+	slots []featSlot // a slot's key is the feature key + 1, or 0 when empty
 	shift uint
+	n     int // the features held
 }
 
+// featSlot is a feature key and its weights.
 type featSlot struct {
-	key uint32 // the feature key + 1, or 0 for an empty slot
+	key uint32
 	w   [numTags]float32
 }
 
-func newFeatTable(weights map[uint32][numTags]float32) featTable {
+// newFeatTable returns the table of features, whose keys are distinct.
+func newFeatTable(features []featSlot) featTable {
 	size, shift := 16, uint(28)
-	for size < 2*len(weights) {
+	for size < 2*len(features) {
 		size *= 2
 		shift--
 	}
-	t := featTable{slots: make([]featSlot, size), shift: shift}
-	for k, w := range weights {
-		i := t.slot(k)
+	t := featTable{slots: make([]featSlot, size), shift: shift, n: len(features)}
+	for _, f := range features {
+		i := t.slot(f.key)
 		for t.slots[i].key != 0 {
 			i = (i + 1) & (size - 1)
 		}
-		t.slots[i] = featSlot{k + 1, w}
+		t.slots[i] = featSlot{f.key + 1, f.w}
 	}
 	return t
+}
+
+// features returns the features of the table, sorted by key.
+func (t *featTable) features() []featSlot {
+	out := make([]featSlot, 0, t.n)
+	for _, s := range t.slots {
+		if s.key != 0 {
+			out = append(out, featSlot{s.key - 1, s.w})
+		}
+	}
+	slices.SortFunc(out, func(a, b featSlot) int { return cmp.Compare(a.key, b.key) })
+	return out
 }
 
 func (t *featTable) slot(k uint32) int { return int((k * 2654435769) >> t.shift) }
@@ -127,15 +143,13 @@ func (m *TaggerModel) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return cw.n, err
 	}
-	keys := make([]uint32, 0, len(m.weights))
+	features := m.table.features()
 	var most float32
-	for k, ws := range m.weights {
-		keys = append(keys, k)
-		for _, x := range ws {
+	for _, f := range features {
+		for _, x := range f.w {
 			most = max(most, float32(math.Abs(float64(x))))
 		}
 	}
-	slices.Sort(keys)
 	scale := most / 32767
 	if scale == 0 {
 		scale = 1
@@ -143,12 +157,12 @@ func (m *TaggerModel) WriteTo(w io.Writer) (int64, error) {
 	var b []byte
 	b = append(b, taggerMagic...)
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(scale))
-	b = binary.AppendUvarint(b, uint64(len(keys)))
+	b = binary.AppendUvarint(b, uint64(len(features)))
 	last := uint32(0)
-	for _, k := range keys {
-		b = binary.AppendUvarint(b, uint64(k-last))
-		last = k
-		for _, x := range m.weights[k] {
+	for _, f := range features {
+		b = binary.AppendUvarint(b, uint64(f.key-last))
+		last = f.key
+		for _, x := range f.w {
 			b = binary.AppendVarint(b, int64(math.Round(float64(x/scale))))
 		}
 	}
@@ -195,9 +209,9 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 	if err != nil || n > maxTaggerFeatures || scale <= 0 || math.IsInf(float64(scale), 0) || math.IsNaN(float64(scale)) {
 		return nil, errModel
 	}
-	// The map grows as features are read, so that a short input that
+	// The list grows as features are read, so that a short input that
 	// declares many features fails before it costs much.
-	weights := make(map[uint32][numTags]float32, min(n, 1<<12))
+	features := make([]featSlot, 0, min(n, 1<<12))
 	key := uint64(0)
 	for i := range n {
 		d, err := binary.ReadUvarint(br)
@@ -220,7 +234,7 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 				return nil, errModel
 			}
 		}
-		weights[uint32(key)] = ws
+		features = append(features, featSlot{uint32(key), ws})
 	}
 	// Reading to the end makes gzip check its checksum, and nothing may
 	// follow the features.
@@ -230,7 +244,7 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 		}
 		return nil, fmt.Errorf("attribution: tagger model: %w", err)
 	}
-	return newTaggerModel(weights), nil
+	return newTaggerModel(features), nil
 }
 
 //go:embed data/tagger.bin.gz
@@ -313,23 +327,8 @@ func suffixOf(w string) string {
 	return string(r[len(r)-3:])
 }
 
-func bucket(n int) string {
-	switch {
-	case n <= 0:
-		return "0"
-	case n == 1:
-		return "1"
-	case n == 2:
-		return "2"
-	case n <= 4:
-		return "3-4"
-	case n <= 8:
-		return "5-8"
-	case n <= 16:
-		return "9-16"
-	}
-	return "17+"
-}
+// bucket is countBucket for a count of tokens.
+func bucket(n int) string { return countBucket(float64(n)) }
 
 // taggerFeatures computes the label-independent features of every token,
 // or returns ctx's error when ctx is done.

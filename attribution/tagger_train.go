@@ -39,8 +39,10 @@ type TaggerTraining struct {
 
 // trainDoc is a parsed training article with its gold labels.
 type trainDoc struct {
-	st   *State
-	gold []tagLabel
+	st     *State
+	in     *taggerInput // its features, computed once for every pass
+	chunks [][2]int     // the token ranges decoded one at a time
+	gold   []tagLabel
 }
 
 // TrainTagger trains a statement tagger on annotated articles with the
@@ -62,7 +64,11 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 		if err != nil {
 			return nil, err
 		}
-		tds = append(tds, trainDoc{st: st, gold: goldLabels(st.Doc, d.Attributions)})
+		in, err := st.taggerFeatures(ctx)
+		if err != nil {
+			return nil, err
+		}
+		tds = append(tds, trainDoc{st: st, in: in, chunks: st.tagChunks(), gold: goldLabels(st.Doc, d.Attributions)})
 	}
 	tr := &perceptron{w: map[uint32]*accum{}}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
@@ -76,9 +82,7 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			if err := tr.learn(ctx, tds[di]); err != nil {
-				return nil, err
-			}
+			tr.learn(tds[di])
 		}
 	}
 	return tr.average(o.MinUpdates), nil
@@ -183,11 +187,8 @@ func (p *perceptron) update(fs []uint32, l tagLabel, d float64) {
 // learn labels one article with the current weights and, in every chunk
 // whose labels are wrong, moves the weights towards the gold labels'
 // features and away from the predicted ones (the structured perceptron).
-func (p *perceptron) learn(ctx context.Context, d trainDoc) error {
-	in, err := d.st.taggerFeatures(ctx)
-	if err != nil {
-		return err
-	}
+func (p *perceptron) learn(d trainDoc) {
+	in := d.in
 	n := len(d.st.Doc.Tokens)
 	pred := make([]tagLabel, n)
 	margins := make([]float32, n)
@@ -199,7 +200,7 @@ func (p *perceptron) learn(ctx context.Context, d trainDoc) error {
 		}
 		return ls[i]
 	}
-	for _, c := range d.st.tagChunks() {
+	for _, c := range d.chunks {
 		s, e := c[0], c[1]
 		vt.decode(p, in, s, e, pred, margins)
 		for i := s; i < e; i++ {
@@ -215,14 +216,13 @@ func (p *perceptron) learn(ctx context.Context, d trainDoc) error {
 			p.update(buf, q, -1)
 		}
 	}
-	return nil
 }
 
 // average returns the model with every weight averaged over the steps,
 // without the features updated fewer than minUpdates times or whose
 // weights all round to nothing.
 func (p *perceptron) average(minUpdates int) *TaggerModel {
-	weights := make(map[uint32][numTags]float32, len(p.w))
+	features := make([]featSlot, 0, len(p.w))
 	steps := float64(max(p.step, 1))
 	for f, a := range p.w {
 		if a.updates < minUpdates {
@@ -238,8 +238,8 @@ func (p *perceptron) average(minUpdates int) *TaggerModel {
 			}
 		}
 		if keep {
-			weights[f] = ws
+			features = append(features, featSlot{f, ws})
 		}
 	}
-	return newTaggerModel(weights)
+	return newTaggerModel(features)
 }

@@ -54,6 +54,7 @@ import (
 
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/internal/folds"
+	"github.com/whosaid/whosaid/internal/jsonl"
 )
 
 func main() {
@@ -236,31 +237,9 @@ func extractAll(o options, stderr io.Writer) ([]document, error) {
 		Text   string          `json:"text"`
 		Quotes []goldQuote     `json:"quotes"`
 	}
-	f, err := os.Open(o.train)
+	golds, err := jsonl.ReadFile[gold](o.train, o.limit)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	var golds []gold
-	br := bufio.NewReaderSize(f, 1<<20)
-	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			var g gold
-			if jerr := json.Unmarshal(line, &g); jerr != nil {
-				return nil, fmt.Errorf("%s:%d: %w", o.train, n, jerr)
-			}
-			golds = append(golds, g)
-			if o.limit > 0 && len(golds) == o.limit {
-				break
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
 	}
 	// One extractor pair per fold: with -tagger-dir each fold's articles
 	// get the tagger trained without them, so that the confidence model

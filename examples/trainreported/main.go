@@ -16,7 +16,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -32,6 +31,7 @@ import (
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/entities"
 	"github.com/whosaid/whosaid/internal/folds"
+	"github.com/whosaid/whosaid/internal/jsonl"
 )
 
 func main() {
@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func train1(path, out, cvOut, foldDir string, k int, seed uint64, opts attribution.TaggerTraining, stdout, stderr io.Writer) error {
-	golds, err := readGold(path)
+	golds, err := jsonl.ReadFile[gold](path, 0)
 	if err != nil {
 		return err
 	}
@@ -211,32 +211,6 @@ func writeModel(path string, m *attribution.TaggerModel) error {
 		return err
 	}
 	return os.WriteFile(path, b.Bytes(), 0o644)
-}
-
-func readGold(path string) ([]gold, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var golds []gold
-	br := bufio.NewReaderSize(f, 1<<20)
-	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			var g gold
-			if jerr := json.Unmarshal(line, &g); jerr != nil {
-				return nil, fmt.Errorf("%s:%d: %w", path, n, jerr)
-			}
-			golds = append(golds, g)
-		}
-		if errors.Is(err, io.EOF) {
-			return golds, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
 }
 
 // assignFolds gives each article a fold, as examples/calibrate does
