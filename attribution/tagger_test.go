@@ -544,7 +544,7 @@ func TestTrainTaggerLearns(t *testing.T) {
 	assert.Equal(t, heldOutSpeaker, found.Speaker.Name)
 	require.NotNil(t, found.Cue)
 	assert.Equal(t, heldOutCue, found.Cue.Text)
-	assert.Less(t, time.Since(start), 2*time.Second, "training on 12 short articles is fast")
+	assert.Less(t, time.Since(start), 10*time.Second, "training on 12 short articles is fast")
 
 	// The same training gives the same model.
 	ex2, err := New(WithTagger(nil))
