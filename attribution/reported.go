@@ -281,7 +281,14 @@ func (st *State) reportedAfterCueWith(c int, w cueWord, para entities.Span, subj
 		return st.reportedObject(c, w, subj, para, ev)
 	}
 	if st.tok(k).Tag == "``" && !st.tailAfterQuote(k) {
-		// SUBJECT said "...": a quotation, found by the sieves.
+		// SUBJECT said "...": a quotation, found by the sieves. After
+		// "that" the quotation is the wording of a reported clause
+		// (SUBJECT said that "..."): the clause is a mixed quote, and the
+		// quotation stays a partial quote of its own.
+		if e := st.quoteEndTok(k); that >= 0 && e > k+1 {
+			ev.Flag("reported.that_quotation")
+			return st.reportedQuote(that, e, c, w, subj, ev)
+		}
 		return Quote{}, false
 	}
 	e := st.cutAtDirect(k, st.reportedEnd(k, para))
@@ -306,6 +313,21 @@ func (st *State) tailAfterQuote(k int) bool {
 		}
 	}
 	return false
+}
+
+// quoteEndTok returns the token after the closing mark of the quotation
+// that opens at token k, or -1 when none opens there or it is not closed
+// within its paragraph.
+func (st *State) quoteEndTok(k int) int {
+	off := st.tok(k).Start
+	for _, i := range st.idx().byOpen[off] {
+		q := st.Quotes[i]
+		if q.Close.Empty() || q.Close.End > st.paragraphOf(off).End {
+			return -1
+		}
+		return st.Doc.TokenAt(q.Close.End-1) + 1
+	}
+	return -1
 }
 
 // skipAdverbials skips time and manner adverbials between a cue and its
@@ -382,13 +404,19 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 			return k // no clause end in reach: not a reported clause
 		}
 		t := st.tok(j)
-		if t.Tag == "''" && st.tok(j-1).Text == "," && j > k && st.cueClauseAt(j+1, para) {
+		if t.Tag == "''" && st.tok(j-1).Text == "," && j > k && (st.cueClauseAt(j+1, para) || st.participleCueAt(j+1)) {
 			// ... "welcomed by the world," it added: the comma inside the
-			// closing mark ends the clause.
+			// closing mark ends the clause; so it does before a participle
+			// cue (... "not going anywhere," adding that ...).
 			return j + 1
 		}
 		if isQuoteTag(t.Tag) || st.inQuote(j) {
 			continue
+		}
+		if t.Tag == "CC" && j > k && st.coordinatedCueAt(j+1) {
+			// "reiterated those feelings and stressed the need to ...": a
+			// second cue sharing the subject starts a statement of its own.
+			return j
 		}
 		switch t.Text {
 		case ".", "!", "?", ";":
@@ -399,7 +427,7 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 			}
 			// ", adding that ...": a participle cue starts a report of
 			// its own.
-			if w, ok := st.isCue(j + 1); ok && w.Class == Speech && st.tok(j+1).Tag == "VBG" && j > k {
+			if st.participleCueAt(j+1) && j > k {
 				return j
 			}
 			// ", but he said ...": a new attribution joins on.
@@ -417,6 +445,36 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 		}
 	}
 	return j
+}
+
+// coordinatedCueAt reports whether a finite speech cue, perhaps after an
+// adverb, starts at token k just after a conjunction and reads as the verb
+// of a second statement by the same subject ("and stressed the need ...",
+// "but later insisted that ...").
+func (st *State) coordinatedCueAt(k int) bool {
+	if st.tok(k).Tag == "RB" {
+		k++
+	}
+	switch st.tok(k).Tag {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return false
+	}
+	w, ok := st.isCue(k)
+	if !ok || w.Class != Speech {
+		return false
+	}
+	// The second verb must read as a report: a clause after "that", a
+	// quotation, or the object of a verb of stance ("stressed the need");
+	// "and added three routes" is the clause's own verb.
+	return w.Object || st.lower(k+1) == "that" || st.tok(k+1).Tag == "``"
+}
+
+// participleCueAt reports whether token k is a speech cue in its present
+// participle (adding, saying), which opens a report of its own.
+func (st *State) participleCueAt(k int) bool {
+	w, ok := st.isCue(k)
+	return ok && w.Class == Speech && st.tok(k).Tag == "VBG"
 }
 
 // subjectCueAt reports whether a new attribution opens at token k: a short
