@@ -101,6 +101,9 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 			if err != nil {
 				return nil, err
 			}
+			if err := st.rankBounds(ctx, e.cfg.tagger, tagged); err != nil {
+				return nil, err
+			}
 			reported = append(reported, tagged...)
 		}
 		x := newSpanIndex(reported, nil)

@@ -413,7 +413,7 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 		if isQuoteTag(t.Tag) || st.inQuote(j) {
 			continue
 		}
-		if t.Tag == "CC" && j > k && st.coordinatedCueAt(j+1) {
+		if t.Tag == "CC" && j > k && st.coordinatedCueAt(j+1, para) {
 			// "reiterated those feelings and stressed the need to ...": a
 			// second cue sharing the subject starts a statement of its own.
 			return j
@@ -448,10 +448,10 @@ func (st *State) reportedEnd(k int, para entities.Span) int {
 }
 
 // coordinatedCueAt reports whether a finite speech cue, perhaps after an
-// adverb, starts at token k just after a conjunction and reads as the verb
-// of a second statement by the same subject ("and stressed the need ...",
-// "but later insisted that ...").
-func (st *State) coordinatedCueAt(k int) bool {
+// adverb, starts at token k of paragraph para just after a conjunction and
+// reads as the verb of a second statement by the same subject ("and
+// stressed the need ...", "but later insisted that ...").
+func (st *State) coordinatedCueAt(k int, para entities.Span) bool {
 	if st.tok(k).Tag == "RB" {
 		k++
 	}
@@ -464,10 +464,14 @@ func (st *State) coordinatedCueAt(k int) bool {
 	if !ok || w.Class != Speech {
 		return false
 	}
-	// The second verb must read as a report: a clause after "that", a
-	// quotation, or the object of a verb of stance ("stressed the need");
-	// "and added three routes" is the clause's own verb.
-	return w.Object || st.lower(k+1) == "that" || st.tok(k+1).Tag == "``"
+	// The second verb must read as a report: a clause after "that" or
+	// without it ("and said she had been pushed"), a quotation, or the
+	// object of a verb of stance ("stressed the need"); "and added three
+	// routes" is the clause's own verb.
+	if w.Object || st.lower(k+1) == "that" || st.tok(k+1).Tag == "``" {
+		return true
+	}
+	return st.canStartClause(k+1) && st.clauseWords(k+1, st.clauseEnd(k+1, para))
 }
 
 // participleCueAt reports whether token k is a speech cue in its present

@@ -35,6 +35,9 @@ type TaggerTraining struct {
 	// MinUpdates drops the features whose weights changed in fewer
 	// training steps: rare features that would mostly memorise (default 3).
 	MinUpdates int
+	// SkipBounds leaves the boundary ranker out of the model: the clauses
+	// keep the boundaries the rules and the tagger give them.
+	SkipBounds bool
 }
 
 // trainDoc is a parsed training article with its gold labels.
@@ -43,6 +46,7 @@ type trainDoc struct {
 	in     *taggerInput // its features, computed once for every pass
 	chunks [][2]int     // the token ranges decoded one at a time
 	gold   []tagLabel
+	bounds []boundExample // the boundary ranker's examples
 }
 
 // TrainTagger trains a statement tagger on annotated articles with the
@@ -68,7 +72,15 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 		if err != nil {
 			return nil, err
 		}
-		tds = append(tds, trainDoc{st: st, in: in, chunks: st.tagChunks(), gold: goldLabels(st.Doc, d.Attributions)})
+		td := trainDoc{st: st, in: in, chunks: st.tagChunks(), gold: goldLabels(st.Doc, d.Attributions)}
+		if !o.SkipBounds {
+			rules, err := findReported(ctx, st)
+			if err != nil {
+				return nil, err
+			}
+			td.bounds = st.boundExamples(rules, d.Attributions)
+		}
+		tds = append(tds, td)
 	}
 	tr := &perceptron{w: map[uint32]*accum{}}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
@@ -85,7 +97,25 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 			tr.learn(tds[di])
 		}
 	}
-	return tr.average(o.MinUpdates), nil
+	m := tr.average(o.MinUpdates)
+	if o.SkipBounds {
+		return m, nil
+	}
+	// The boundary ranker, on the same articles in the same orders.
+	bt := &boundTrainer{w: map[uint32]*boundAccum{}}
+	rng = rand.New(rand.NewPCG(o.Seed, 0xb0d5))
+	for range o.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, di := range order {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			for _, x := range tds[di].bounds {
+				bt.learn(x)
+			}
+		}
+	}
+	return m.withBounds(bt.average()), nil
 }
 
 // goldLabels gives each token of doc its label from the annotation: the
