@@ -23,7 +23,8 @@
 //     kept on the quote, and one model turns the evidence into Confidence.
 //   - Reported speech comes from rules over the cue lexicon and the
 //     part-of-speech tags, and where they find nothing, from a learned
-//     statement tagger ([TaggerModel], sieve "tagger"); [WithTagger](nil)
-//     turns it off, and [Extractor.TrainTagger] trains one on annotated
-//     articles of your own.
+//     statement tagger ([TaggerModel], sieve "tagger"), whose clause
+//     boundaries a learned ranker refines (evidence reported.bounds_moved);
+//     [WithTagger](nil) turns both off, and [Extractor.TrainTagger] trains
+//     them on annotated articles of your own.
 package attribution

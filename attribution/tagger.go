@@ -54,8 +54,9 @@ const (
 
 var tagNames = [numTags]string{"O", "B", "I", "C", "S"}
 
-// TaggerModel is a trained statement tagger. It is read-only once built
-// and safe for concurrent use.
+// TaggerModel is a trained statement tagger, with the weights of the
+// boundary ranker that refines its clauses' boundaries. It is read-only
+// once built and safe for concurrent use.
 type TaggerModel struct {
 	table featTable // the weights of every feature
 }

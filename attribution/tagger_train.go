@@ -50,8 +50,10 @@ type trainDoc struct {
 }
 
 // TrainTagger trains a statement tagger on annotated articles with the
-// extractor's tokenizer, quotation finder and cue lexicon, and returns the
-// averaged model. It returns ctx's error when ctx is done.
+// extractor's tokenizer, quotation finder and cue lexicon, and with it
+// (unless o.SkipBounds) the boundary ranker, on the rules' clauses against
+// the annotated ones; it returns the averaged model. It returns ctx's
+// error when ctx is done.
 func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o TaggerTraining) (*TaggerModel, error) {
 	if ctx == nil {
 		return nil, ErrNilContext

@@ -6,8 +6,8 @@
 //
 // It reads annotated articles (JSON Lines: id, text, and quotes with the
 // content's start and end, cue_spans and speaker_spans as byte offsets),
-// trains an averaged-perceptron tagger on all of them and writes it to
-// -out. With -cv-out it first measures the tagger by k-fold
+// trains an averaged-perceptron tagger, and the boundary ranker that moves
+// its clauses' boundaries, on all of them and writes the model to -out. With -cv-out it first measures the tagger by k-fold
 // cross-validation by document, with the folds calibrate draws from the
 // same -seed: each fold's articles are extracted with a tagger trained on
 // the other folds, and the output is written for score.py. -fold-dir keeps
