@@ -692,17 +692,34 @@ func (st *State) subjectStart(c int, para entities.Span) int {
 }
 
 // clauseStartRel is clauseStart that also stops after a relative pronoun,
-// so that "which analysts said was ..." takes "analysts" as the subject.
+// so that "which analysts said was ..." takes "analysts" as the subject;
+// but not after one whose clause has a verb of its own before the cue
+// ("analysts who spoke to Reuters said"): that clause is part of the
+// subject.
 func (st *State) clauseStartRel(c int, para entities.Span) int {
 	k := c
 	for k-1 >= 0 && st.tok(k-1).Start >= para.Start && c-k < 40 {
 		t := st.tok(k - 1)
-		if st.endsClause(k-1) || t.Tag == "WDT" || t.Tag == "WP" || t.Text == ":" {
+		if st.endsClause(k-1) || t.Text == ":" {
+			break
+		}
+		if (t.Tag == "WDT" || t.Tag == "WP") && !st.verbBetween(k, c) {
 			break
 		}
 		k--
 	}
 	return k
+}
+
+// verbBetween reports whether a verb or modal outside quotations lies
+// among tokens [s, e).
+func (st *State) verbBetween(s, e int) bool {
+	for k := s; k < e; k++ {
+		if t := st.tok(k).Tag; (strings.HasPrefix(t, "VB") || t == "MD") && !st.inQuote(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedQuote builds the Indirect or Mixed quote for content tokens

@@ -171,7 +171,40 @@ func (st *State) subjectBefore(c, lo int) phrase {
 			}
 		}
 	}
-	return st.nounPhraseBefore(end, lo)
+	head := st.nounPhraseBefore(end, lo)
+	if rel := st.relativeClauseHead(head.From, lo); !head.empty() && !rel.empty() {
+		// "Analysts who spoke to Reuters said": the noun phrase before the
+		// cue is the relative clause's object; the subject is the noun
+		// phrase the clause belongs to.
+		return phrase{rel.From, end}
+	}
+	return head
+}
+
+// relativeClauseHead returns the noun phrase that a restrictive relative
+// clause ending at token e belongs to ("analysts" in "analysts who spoke
+// to Reuters"), when tokens before e read as one: a relative pronoun after
+// a noun phrase, then a verb, with no comma or clause end between. It
+// returns an empty phrase otherwise.
+func (st *State) relativeClauseHead(e, lo int) phrase {
+	verb := false
+	for k := e - 1; k > lo && e-k <= 10; k-- {
+		t := st.tok(k)
+		if t.Text == "," || st.endsClause(k) || st.inQuote(k) {
+			return phrase{}
+		}
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+			verb = true
+			continue
+		}
+		if w := strings.ToLower(t.Text); (t.Tag == "WP" || t.Tag == "WDT" || w == "that") && (w == "who" || w == "that" || w == "which") {
+			if !verb || !st.isNominal(k-1) {
+				return phrase{}
+			}
+			return st.nounPhraseBefore(k, lo)
+		}
+	}
+	return phrase{}
 }
 
 // nounPhraseBefore returns the noun phrase that ends just before token e,
@@ -254,13 +287,26 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 		// the most of it.
 		// The name comes before any appositive: look there first.
 		head := src
+		rel := -1 // the relative pronoun that ends the head
 		for k := p.From; k < p.To; k++ {
-			if st.tok(k).Text == "," {
-				head.End = st.tok(k).Start
+			if t := st.tok(k); t.Text == "," || k > p.From && (t.Tag == "WP" || t.Tag == "WDT") && st.verbBetween(k+1, p.To) {
+				// Before an appositive, or a relative clause with a verb of
+				// its own ("analysts who spoke to Reuters"; in "a process
+				// that officials" the officials are the subject).
+				head.End = t.Start
+				if t.Text != "," {
+					rel = k
+				}
 				break
 			}
 		}
 		m := an.Head(head)
+		if m < 0 && rel >= 0 {
+			// "Progressive groups that have endorsed him say": with no
+			// mention in the head, the head's words are the speaker, not a
+			// mention inside the relative clause.
+			return st.fromTokens(phrase{p.From, rel}, src, at, ev)
+		}
 		if f := an.MentionAt(head.Start); f >= 0 && f != m && an.Mentions[f].Start == head.Start && !an.Mentions[f].Pronoun {
 			// "A spokesman for the prosecutor's office": the phrase's own
 			// head comes first; a mention in its modifier only says whose.
