@@ -218,10 +218,13 @@ func (st *State) nounPhraseBefore(e, lo int) phrase {
 		return phrase{e - 1, e}
 	}
 	k := e
-	for k-1 >= lo && st.isNominal(k-1) && st.tok(k-1).Tag != "PRP" && e-k < maxSourceTokens {
+	sent := st.Doc.SentenceAt(st.tok(e - 1).Start)
+	for k-1 >= lo && st.isNominal(k-1) && st.tok(k-1).Tag != "PRP" && e-k < maxSourceTokens && st.Doc.SentenceAt(st.tok(k-1).Start) == sent {
 		k--
 		if k-1 >= lo && isJoiner(st.lower(k-1)) && k-2 >= lo && st.isNominal(k-2) {
 			k--
+		} else if k-3 >= lo && st.lower(k-1) == "to" && st.lower(k-2) == "close" && st.isNominal(k-3) {
+			k -= 2 // "sources close to the talks"
 		}
 	}
 	// A lone possessive or determiner is no phrase.
@@ -236,7 +239,8 @@ func (st *State) nounPhraseBefore(e, lo int) phrase {
 
 func isJoiner(w string) bool {
 	switch w {
-	case "of", "for", "at", "from", "with", "in", "on", "and", "'s", "\u2019s":
+	case "of", "for", "at", "from", "with", "in", "on", "and", "'s", "\u2019s",
+		"to", "inside", "within", "near", "among", "across", "outside", "under":
 		return true
 	}
 	return false
@@ -287,7 +291,8 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 		// the most of it.
 		// The name comes before any appositive: look there first.
 		head := src
-		rel := -1 // the relative pronoun that ends the head
+		rel := -1   // the relative pronoun that ends the head
+		comma := -1 // the comma that ends it
 		for k := p.From; k < p.To; k++ {
 			if t := st.tok(k); t.Text == "," || k > p.From && (t.Tag == "WP" || t.Tag == "WDT") && st.verbBetween(k+1, p.To) {
 				// Before an appositive, or a relative clause with a verb of
@@ -296,6 +301,8 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 				head.End = t.Start
 				if t.Text != "," {
 					rel = k
+				} else {
+					comma = k
 				}
 				break
 			}
@@ -306,6 +313,40 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 			// mention in the head, the head's words are the speaker, not a
 			// mention inside the relative clause.
 			return st.fromTokens(phrase{p.From, rel}, src, at, ev)
+		}
+		if m < 0 && comma > p.From && st.properNouns(p.From, comma) {
+			// "Andrew J. Tabler, an expert at the Washington Institute,":
+			// a name the recognizer missed is still the head; the
+			// appositive's organization is only where he works.
+			return st.fromTokens(phrase{p.From, comma}, src, at, ev)
+		}
+		if h, _ := st.Doc.TokensIn(head); m >= 0 && an.MentionAt(head.Start) < 0 {
+			// "One operative inside Trump Tower", "other advisers to the
+			// island's government": the head comes before the preposition
+			// that starts its modifier, and the mention there only says
+			// where. A name before it ("Tabler of the institute") is the
+			// head too; but in "many of the industries" the head is the
+			// mention after "of", and in "a note from Jones' team" the
+			// mention after "from" or "by" is whose words they are.
+			mi, _ := st.Doc.TokensIn(an.Mentions[m].Span)
+			q := -1 // the preposition that ends the head
+			for k := mi - 1; k > h; k-- {
+				if w := st.lower(k); w == "from" || w == "by" {
+					q = -1 // "a letter from the mayor's office": the mention wrote it
+					break
+				}
+				if t := st.tok(k).Tag; t == "IN" || t == "TO" {
+					q = k
+				}
+			}
+			if q > h+1 && st.lower(q) == "to" && st.lower(q-1) == "close" {
+				q-- // "a source close to the talks"
+			}
+			if q > h && (st.lower(q) != "of" || st.properNouns(h, q)) {
+				if sp := st.fromTokens(phrase{h, q}, src, at, ev); sp != nil {
+					return sp
+				}
+			}
 		}
 		if f := an.MentionAt(head.Start); f >= 0 && f != m && an.Mentions[f].Start == head.Start && !an.Mentions[f].Pronoun {
 			// "A spokesman for the prosecutor's office": the phrase's own
@@ -340,6 +381,17 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 		}
 	}
 	return st.fromTokens(p, src, at, ev)
+}
+
+// properNouns reports whether tokens [s, e) are all proper nouns (a name
+// with its initials).
+func (st *State) properNouns(s, e int) bool {
+	for k := s; k < e; k++ {
+		if !strings.HasPrefix(st.tok(k).Tag, "NNP") {
+			return false
+		}
+	}
+	return e > s
 }
 
 // possessor reports whether mention m only determines the head phrase it

@@ -177,7 +177,7 @@ func isSpace(r rune) bool {
 // words prose leaves them on, tags the words without the marks (the tagger
 // was not trained on curly or doubled marks) and appends the result.
 func appendTokens(out []Token, m *models, ptext string, base int) []Token {
-	raw := mergeApostrophes(tokenizeBounded(m.tokenizer, ptext))
+	raw := mergeInitials(mergeApostrophes(tokenizeBounded(m.tokenizer, ptext)))
 	var words []tokenize.Token
 	for _, t := range raw {
 		pieces := splitQuoteMarks(t.Text, t.Start)
@@ -209,6 +209,29 @@ func appendTokens(out []Token, m *models, ptext string, base int) []Token {
 	}
 	return out
 }
+
+// mergeInitials joins a middle initial and its full stop into one token
+// ("Andrew J. Tabler"): the tokenizer splits them, and a lone full stop
+// would end the clause in the middle of the name. The initial is one
+// capital letter right after a capitalised word and a space, with the stop
+// right after it and a capitalised word one space after that.
+func mergeInitials(toks []tokenize.Token) []tokenize.Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i > 0 && i+2 < len(toks) && len(t.Text) == 1 && isUpperASCII(t.Text[0]) &&
+			isUpperASCII(toks[i-1].Text[0]) && toks[i-1].Start+len(toks[i-1].Text)+1 == t.Start &&
+			toks[i+1].Text == "." && toks[i+1].Start == t.Start+1 &&
+			isUpperASCII(toks[i+2].Text[0]) && toks[i+2].Start == t.Start+3 {
+			t.Text = t.Text + "."
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // mergeApostrophes joins two adjacent single apostrophes into one token:
 // wire copy writes a quotation mark as two apostrophes, which the

@@ -40,3 +40,36 @@ func TestQuoteMarkTags(t *testing.T) {
 		})
 	}
 }
+
+// TestMiddleInitials checks that a middle initial keeps its full stop as
+// one token, so that the stop does not end the clause inside a name, and
+// that other stops after a capital letter stay apart.
+func TestMiddleInitials(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // the tokens
+		why  string
+	}{
+		{"Andrew J. Tabler said.", []string{"Andrew", "J.", "Tabler", "said", "."}, "an initial between two names"},
+		{"President George W. Bush spoke.", []string{"President", "George", "W.", "Bush", "spoke", "."}, "after a title and a first name"},
+		{"It is J. Tabler.", []string{"It", "is", "J", ".", "Tabler", "."}, "no capitalised word before: not a middle initial"},
+		{"Andrew J.Tabler said.", nil, "no space after the stop: left to the tokenizer"},
+		{"Andrew J.  Tabler", []string{"Andrew", "J", ".", "Tabler"}, "two spaces: not an initial"},
+		{"Andrew J.", []string{"Andrew", "J", "."}, "nothing after the stop"},
+		{"The U.S. Senate voted.", []string{"The", "U.S.", "Senate", "voted", "."}, "an abbreviation stays as the tokenizer made it"},
+	}
+	for _, c := range cases {
+		t.Run(c.why, func(t *testing.T) {
+			doc, err := Parse(context.Background(), c.text)
+			require.NoError(t, err)
+			var got []string
+			for _, tk := range doc.Tokens {
+				require.Equal(t, c.text[tk.Start:tk.End], tk.Text, "a token's text is its span")
+				got = append(got, tk.Text)
+			}
+			if c.want != nil {
+				assert.Equal(t, c.want, got, "%s", c.text)
+			}
+		})
+	}
+}
