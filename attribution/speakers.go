@@ -225,6 +225,8 @@ func (st *State) nounPhraseBefore(e, lo int) phrase {
 			k--
 		} else if k-3 >= lo && st.lower(k-1) == "to" && st.lower(k-2) == "close" && st.isNominal(k-3) {
 			k -= 2 // "sources close to the talks"
+		} else if k-3 >= lo && isJoiner(st.lower(k-1)) && isParticipleTag(st.tok(k-2).Tag) && strings.HasPrefix(st.tok(k-3).Tag, "NN") {
+			k -= 2 // "diplomats briefed on the talks": a participle the tagger read as a finite verb
 		}
 	}
 	// A lone possessive or determiner is no phrase.
@@ -322,9 +324,9 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 		}
 		if h, _ := st.Doc.TokensIn(head); m >= 0 && an.MentionAt(head.Start) < 0 {
 			// "One operative inside Trump Tower", "other advisers to the
-			// island's government": the head comes before the preposition
-			// that starts its modifier, and the mention there only says
-			// where. A name before it ("Tabler of the institute") is the
+			// island's government", "people briefed on the talks": the head
+			// comes before the preposition or participle that starts its
+			// modifier, and the mention there only says where or what. A name before it ("Tabler of the institute") is the
 			// head too; but in "many of the industries" the head is the
 			// mention after "of", and in "a note from Jones' team" the
 			// mention after "from" or "by" is whose words they are.
@@ -335,14 +337,14 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 					q = -1 // "a letter from the mayor's office": the mention wrote it
 					break
 				}
-				if t := st.tok(k).Tag; t == "IN" || t == "TO" {
+				if st.modifierStart(k) {
 					q = k
 				}
 			}
 			if q > h+1 && st.lower(q) == "to" && st.lower(q-1) == "close" {
 				q-- // "a source close to the talks"
 			}
-			if q > h && (st.lower(q) != "of" || st.properNouns(h, q)) {
+			if q > h && (st.lower(q) != "of" || st.properNouns(h, q)) && st.isNominal(q-1) {
 				if sp := st.fromTokens(phrase{h, q}, src, at, ev); sp != nil {
 					return sp
 				}
@@ -351,7 +353,7 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 		if f := an.MentionAt(head.Start); f >= 0 && f != m && an.Mentions[f].Start == head.Start && !an.Mentions[f].Pronoun {
 			// "A spokesman for the prosecutor's office": the phrase's own
 			// head comes first; a mention in its modifier only says whose.
-			if _, j := st.Doc.TokensIn(an.Mentions[f].Span); st.tok(j).Tag == "IN" && st.tok(j).End <= head.End {
+			if _, j := st.Doc.TokensIn(an.Mentions[f].Span); st.modifierStart(j) && st.tok(j).End <= head.End {
 				m = f
 			}
 		}
@@ -381,6 +383,24 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 		}
 	}
 	return st.fromTokens(p, src, at, ev)
+}
+
+// isParticipleTag reports whether a verb tag can stand for a past
+// participle after a noun (the tagger often reads "briefed" in "diplomats
+// briefed on the talks" as a finite verb).
+func isParticipleTag(tag string) bool { return tag == "VBN" || tag == "VBD" || tag == "VBP" }
+
+// modifierStart reports whether token k opens a modifier after a noun: a
+// preposition or a participle ("a spokesman for ...", "people briefed on
+// ...", "activists clamoring to ...").
+func (st *State) modifierStart(k int) bool {
+	switch st.tok(k).Tag {
+	case "IN", "TO", "VBN", "VBG":
+		return true
+	case "VBD", "VBP":
+		return st.tok(k+1).Tag == "IN" && strings.HasPrefix(st.tok(k-1).Tag, "NN")
+	}
+	return false
 }
 
 // properNouns reports whether tokens [s, e) are all proper nouns (a name
