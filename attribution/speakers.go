@@ -172,6 +172,11 @@ func (st *State) subjectBefore(c, lo int) phrase {
 		}
 	}
 	head := st.nounPhraseBefore(end, lo)
+	if np := st.participleClauseHead(head.From, lo); !head.empty() && !np.empty() {
+		// "Republican activists clamoring to block Donald Trump said": the
+		// noun phrase before the cue is the participle's object.
+		return phrase{np.From, end}
+	}
 	if rel := st.relativeClauseHead(head.From, lo); !head.empty() && !rel.empty() {
 		// "Analysts who spoke to Reuters said": the noun phrase before the
 		// cue is the relative clause's object; the subject is the noun
@@ -179,6 +184,29 @@ func (st *State) subjectBefore(c, lo int) phrase {
 		return phrase{rel.From, end}
 	}
 	return head
+}
+
+// participleClauseHead returns the noun phrase that a present participle
+// phrase ending at token e modifies ("activists" in "activists clamoring
+// to block Donald Trump"): a noun, then a participle, then no finite verb,
+// comma or clause end before e. It returns an empty phrase otherwise.
+func (st *State) participleClauseHead(e, lo int) phrase {
+	for k := e - 1; k > lo && e-k <= 10; k-- {
+		t := st.tok(k)
+		if t.Text == "," || st.endsClause(k) || st.inQuote(k) {
+			return phrase{}
+		}
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP", "MD", "WP", "WDT":
+			return phrase{}
+		case "VBG":
+			if strings.HasPrefix(st.tok(k-1).Tag, "NN") {
+				return st.nounPhraseBefore(k, lo)
+			}
+			return phrase{}
+		}
+	}
+	return phrase{}
 }
 
 // relativeClauseHead returns the noun phrase that a restrictive relative
