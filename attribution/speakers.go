@@ -261,6 +261,12 @@ func (st *State) nounPhraseBefore(e, lo int) phrase {
 	for k < e && (st.tok(k).Tag == "POS") {
 		k++
 	}
+	// A participle right after a verb or an adverb belongs to the verb
+	// phrase, not the noun phrase ("are increasingly choosing candidates
+	// who say").
+	for k < e-1 && (st.tok(k).Tag == "VBG" || st.tok(k).Tag == "VBN") && k-1 >= 0 && (strings.HasPrefix(st.tok(k-1).Tag, "VB") || st.tok(k-1).Tag == "RB" || st.tok(k-1).Tag == "MD") {
+		k++
+	}
 	if k >= e {
 		return phrase{}
 	}
