@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"context"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -474,11 +475,11 @@ func (m *TaggerModel) withBounds(ws map[uint32]float64) *TaggerModel {
 	for _, f := range features {
 		have[f.key] = true
 		for _, w := range f.w {
-			tagMax = max(tagMax, float64(abs32(w)))
+			tagMax = max(tagMax, math.Abs(float64(w)))
 		}
 	}
 	for _, w := range ws {
-		rankMax = max(rankMax, abs64(w))
+		rankMax = max(rankMax, math.Abs(w))
 	}
 	scale := 1.0
 	if tagMax > 0 && rankMax > 0 {
@@ -491,18 +492,4 @@ func (m *TaggerModel) withBounds(ws map[uint32]float64) *TaggerModel {
 		features = append(features, featSlot{key: f, w: [numTags]float32{float32(w * scale)}})
 	}
 	return newTaggerModel(features)
-}
-
-func abs32(x float32) float32 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-func abs64(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -156,30 +155,22 @@ func boundArticle(tb testing.TB, i int) TrainingDoc {
 	}}}
 }
 
-var boundModel struct {
-	once  sync.Once
-	model *TaggerModel
-	err   error
+// boundArticles returns the synthetic articles without complementizers.
+func boundArticles(tb testing.TB) []TrainingDoc {
+	docs := make([]TrainingDoc, 24)
+	for i := range docs {
+		docs[i] = boundArticle(tb, i)
+	}
+	return docs
 }
+
+var boundModel onceModel
 
 // boundTrainedModel returns a model trained on the synthetic articles
 // without complementizers, once per test binary.
 func boundTrainedModel(tb testing.TB) *TaggerModel {
 	tb.Helper()
-	boundModel.once.Do(func() {
-		docs := make([]TrainingDoc, 24)
-		for i := range docs {
-			docs[i] = boundArticle(tb, i)
-		}
-		ex, err := New(WithTagger(nil))
-		if err != nil {
-			boundModel.err = err
-			return
-		}
-		boundModel.model, boundModel.err = ex.TrainTagger(context.Background(), docs, TaggerTraining{Seed: 3})
-	})
-	require.NoError(tb, boundModel.err)
-	return boundModel.model
+	return boundModel.get(tb, func() []TrainingDoc { return boundArticles(tb) }, TaggerTraining{Seed: 3})
 }
 
 // TestRankBoundsLearns trains on articles whose annotation starts the
@@ -192,13 +183,7 @@ func TestRankBoundsLearns(t *testing.T) {
 	require.NoError(t, err)
 
 	// A model trained without the ranker moves nothing.
-	ex, err := New(WithTagger(nil))
-	require.NoError(t, err)
-	docs := make([]TrainingDoc, 24)
-	for i := range docs {
-		docs[i] = boundArticle(t, i)
-	}
-	skipped, err := ex.TrainTagger(context.Background(), docs, TaggerTraining{Seed: 3, SkipBounds: true})
+	skipped, err := trainTagger(boundArticles(t), TaggerTraining{Seed: 3, SkipBounds: true})
 	require.NoError(t, err)
 
 	tests := []struct {

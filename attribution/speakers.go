@@ -172,64 +172,49 @@ func (st *State) subjectBefore(c, lo int) phrase {
 		}
 	}
 	head := st.nounPhraseBefore(end, lo)
-	if np := st.participleClauseHead(head.From, lo); !head.empty() && !np.empty() {
-		// "Republican activists clamoring to block Donald Trump said": the
-		// noun phrase before the cue is the participle's object.
+	if np := st.modifiedHead(head.From, lo); !head.empty() && !np.empty() {
+		// "Republican activists clamoring to block Donald Trump said",
+		// "analysts who spoke to Reuters said": the noun phrase before the
+		// cue is the object inside a modifier of the subject; the subject
+		// is the noun phrase the modifier belongs to.
 		return phrase{np.From, end}
-	}
-	if rel := st.relativeClauseHead(head.From, lo); !head.empty() && !rel.empty() {
-		// "Analysts who spoke to Reuters said": the noun phrase before the
-		// cue is the relative clause's object; the subject is the noun
-		// phrase the clause belongs to.
-		return phrase{rel.From, end}
 	}
 	return head
 }
 
-// participleClauseHead returns the noun phrase that a present participle
-// phrase ending at token e modifies ("activists" in "activists clamoring
-// to block Donald Trump"): a noun, then a participle, then no finite verb,
-// comma or clause end before e. It returns an empty phrase otherwise.
-func (st *State) participleClauseHead(e, lo int) phrase {
-	for k := e - 1; k > lo && e-k <= 10; k-- {
-		t := st.tok(k)
-		if t.Text == "," || st.endsClause(k) || st.inQuote(k) {
-			return phrase{}
-		}
-		switch t.Tag {
-		case "VBD", "VBZ", "VBP", "MD", "WP", "WDT":
-			return phrase{}
-		case "VBG":
-			if strings.HasPrefix(st.tok(k-1).Tag, "NN") {
-				return st.nounPhraseBefore(k, lo)
-			}
-			return phrase{}
-		}
-	}
-	return phrase{}
-}
-
-// relativeClauseHead returns the noun phrase that a restrictive relative
-// clause ending at token e belongs to ("analysts" in "analysts who spoke
-// to Reuters"), when tokens before e read as one: a relative pronoun after
-// a noun phrase, then a verb, with no comma or clause end between. It
-// returns an empty phrase otherwise.
-func (st *State) relativeClauseHead(e, lo int) phrase {
+// modifiedHead returns the noun phrase that a modifier ending at token e
+// belongs to, looking back at most ten tokens and never past a comma, a
+// clause end or a quotation: a present participle phrase ("activists" in
+// "activists clamoring to block Donald Trump": a noun, then the
+// participle, with no finite verb after it), or a restrictive relative
+// clause ("analysts" in "analysts who spoke to Reuters": a noun phrase,
+// then who, that or which, then a verb). It returns an empty phrase
+// otherwise.
+func (st *State) modifiedHead(e, lo int) phrase {
 	verb := false
+	participle := true // the modifier may be a participle: no verb or relative pronoun so far
 	for k := e - 1; k > lo && e-k <= 10; k-- {
 		t := st.tok(k)
 		if t.Text == "," || st.endsClause(k) || st.inQuote(k) {
 			return phrase{}
-		}
-		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
-			verb = true
-			continue
 		}
 		if w := strings.ToLower(t.Text); (t.Tag == "WP" || t.Tag == "WDT" || w == "that") && (w == "who" || w == "that" || w == "which") {
 			if !verb || !st.isNominal(k-1) {
 				return phrase{}
 			}
 			return st.nounPhraseBefore(k, lo)
+		}
+		switch t.Tag {
+		case "VBG":
+			if participle && strings.HasPrefix(st.tok(k-1).Tag, "NN") {
+				return st.nounPhraseBefore(k, lo)
+			}
+			participle = false // the nearest participle has no noun before it
+		case "VBD", "VBZ", "VBP", "MD", "WP", "WDT":
+			participle = false
+		}
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+			verb = true
 		}
 	}
 	return phrase{}
@@ -246,8 +231,14 @@ func (st *State) nounPhraseBefore(e, lo int) phrase {
 		return phrase{e - 1, e}
 	}
 	k := e
-	sent := st.Doc.SentenceAt(st.tok(e - 1).Start)
-	for k-1 >= lo && st.isNominal(k-1) && st.tok(k-1).Tag != "PRP" && e-k < maxSourceTokens && st.Doc.SentenceAt(st.tok(k-1).Start) == sent {
+	// The phrase stays in the sentence of its last word ("in May. Opposition
+	// leaders": a word that keeps its full stop ends the sentence).
+	if si := st.Doc.SentenceAt(st.tok(e - 1).Start); si >= 0 {
+		if s, _ := st.Doc.TokensIn(st.Doc.Sentences[si]); s > lo {
+			lo = s
+		}
+	}
+	for k-1 >= lo && st.isNominal(k-1) && st.tok(k-1).Tag != "PRP" && e-k < maxSourceTokens {
 		k--
 		if k-1 >= lo && isJoiner(st.lower(k-1)) && k-2 >= lo && st.isNominal(k-2) {
 			k--
@@ -358,10 +349,11 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 		}
 		if h, _ := st.Doc.TokensIn(head); m >= 0 && an.MentionAt(head.Start) < 0 {
 			// "One operative inside Trump Tower", "other advisers to the
-			// island's government", "people briefed on the talks": the head
-			// comes before the preposition or participle that starts its
-			// modifier, and the mention there only says where or what. A name before it ("Tabler of the institute") is the
-			// head too; but in "many of the industries" the head is the
+			// island's government", "people briefed on the talks": the
+			// head comes before the preposition or participle that starts
+			// its modifier, and the mention there only says where or what.
+			// A name before it ("Tabler of the institute") is the head
+			// too; but in "many of the industries" the head is the
 			// mention after "of", and in "a note from Jones' team" the
 			// mention after "from" or "by" is whose words they are.
 			mi, _ := st.Doc.TokensIn(an.Mentions[m].Span)
@@ -374,9 +366,6 @@ func (st *State) speakerFor(p phrase, at int, ev *Evidence) *Speaker {
 				if st.modifierStart(k) {
 					q = k
 				}
-			}
-			if q > h+1 && st.lower(q) == "to" && st.lower(q-1) == "close" {
-				q-- // "a source close to the talks"
 			}
 			if q > h && (st.lower(q) != "of" || st.properNouns(h, q)) && st.isNominal(q-1) {
 				if sp := st.fromTokens(phrase{h, q}, src, at, ev); sp != nil {
@@ -426,8 +415,11 @@ func isParticipleTag(tag string) bool { return tag == "VBN" || tag == "VBD" || t
 
 // modifierStart reports whether token k opens a modifier after a noun: a
 // preposition or a participle ("a spokesman for ...", "people briefed on
-// ...", "activists clamoring to ...").
+// ...", "activists clamoring to ...", "a source close to ...").
 func (st *State) modifierStart(k int) bool {
+	if st.lower(k) == "close" && st.lower(k+1) == "to" {
+		return true
+	}
 	switch st.tok(k).Tag {
 	case "IN", "TO", "VBN", "VBG":
 		return true

@@ -278,29 +278,39 @@ const (
 	heldOutContent = "the slow repairs on the ring road"
 )
 
-var tinyTagger struct {
+// onceModel is a model trained once per test binary.
+type onceModel struct {
 	once  sync.Once
 	model *TaggerModel
 	err   error
 }
 
+// get trains the model on docs with o the first time, and returns it.
+func (m *onceModel) get(tb testing.TB, docs func() []TrainingDoc, o TaggerTraining) *TaggerModel {
+	tb.Helper()
+	m.once.Do(func() { m.model, m.err = trainTagger(docs(), o) })
+	require.NoError(tb, m.err)
+	return m.model
+}
+
+// trainTagger trains a model on docs with an extractor without a tagger.
+func trainTagger(docs []TrainingDoc, o TaggerTraining) (*TaggerModel, error) {
+	ex, err := New(WithTagger(nil))
+	if err != nil {
+		return nil, err
+	}
+	return ex.TrainTagger(context.Background(), docs, o)
+}
+
+var tinyTagger onceModel
+
 // tinyTaggerModel returns a model trained on the synthetic articles, once
-// per test binary.
+// per test binary. It is trained without the boundary ranker: the tests of
+// this file are about the tagger's own spans (bounds_test.go trains the
+// ranker).
 func tinyTaggerModel(tb testing.TB) *TaggerModel {
 	tb.Helper()
-	docs := trainingArticles(tb, 12)
-	tinyTagger.once.Do(func() {
-		ex, err := New(WithTagger(nil))
-		if err != nil {
-			tinyTagger.err = err
-			return
-		}
-		// Without the boundary ranker: the tests of this file are about
-		// the tagger's own spans (bounds_test.go trains the ranker).
-		tinyTagger.model, tinyTagger.err = ex.TrainTagger(context.Background(), docs, TaggerTraining{Seed: 7, SkipBounds: true})
-	})
-	require.NoError(tb, tinyTagger.err)
-	return tinyTagger.model
+	return tinyTagger.get(tb, func() []TrainingDoc { return trainingArticles(tb, 12) }, TaggerTraining{Seed: 7, SkipBounds: true})
 }
 
 // tagText returns the labels m gives the tokens of text, and the document.
