@@ -295,6 +295,10 @@ func (st *State) reportedAfterCueWith(c int, w cueWord, para entities.Span, subj
 	if !st.clauseWords(k, e) {
 		return st.reportedObject(c, w, subj, para, ev)
 	}
+	if st.inFrontedClause(c, para) {
+		e = st.mainClauseComma(k, e)
+	}
+	e = st.trailingRelative(k, e)
 	ev.Flag("reported.cue_first")
 	return st.reportedQuote(orThat(that, k), e, c, w, subj, ev)
 }
@@ -802,4 +806,107 @@ func orThat(that, k int) int {
 		return that
 	}
 	return k
+}
+
+// frontedSubordinators open an adverbial clause that may stand before the
+// main clause of a sentence: "When he said the plan would work, few
+// believed him".
+var frontedSubordinators = map[string]bool{
+	"when": true, "while": true, "as": true, "if": true, "although": true, "though": true,
+	"because": true, "after": true, "before": true, "since": true, "until": true,
+	"unless": true, "once": true, "whereas": true, "whenever": true,
+}
+
+// inFrontedClause reports whether cue c lies in an adverbial clause that
+// opens its sentence (after any conjunction): "While he said he would
+// bring back waterboarding, he clarified ...". Such a clause ends at the
+// comma where the main clause begins, and so does the report inside it.
+func (st *State) inFrontedClause(c int, para entities.Span) bool {
+	s := st.sentenceStartTok(c, para)
+	for s < c && (st.tok(s).Tag == "CC" || st.tok(s).Tag == "``") {
+		s++
+	}
+	if s >= c || !frontedSubordinators[st.lower(s)] {
+		return false
+	}
+	if t := st.tok(s).Tag; t != "IN" && t != "WRB" && t != "RB" {
+		return false
+	}
+	for k := s + 1; k < c; k++ {
+		if st.tok(k).Text == "," && !st.inQuote(k) {
+			return false // the fronted clause closed before the cue
+		}
+	}
+	return true
+}
+
+// mainClauseComma returns the first comma among tokens [k, e), outside
+// quotations and brackets, after which a clause with its own verb begins
+// (", he clarified that ...", ", only 23 percent ... voted"), or e. A
+// comma between the items of a list ("that wages, rents and prices would
+// rise, economists ...") is passed over.
+func (st *State) mainClauseComma(k, e int) int {
+	depth := 0
+	for j := k; j < e; j++ {
+		switch st.tok(j).Text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			depth = max(depth-1, 0)
+		case ",":
+			if j > k && depth == 0 && !st.inQuote(j) && !st.listItemAt(j+1, e) &&
+				st.canStartClause(j+1) && st.tok(j+1).Tag != "``" && st.clauseWords(j+1, e) {
+				return j
+			}
+		}
+	}
+	return e
+}
+
+// trailingRelative returns the comma among tokens [k, e) that opens a
+// non-restrictive relative clause running to the clause end (", which
+// opened Friday"), outside quotations and brackets, or e. Such a clause is
+// most often the writer's aside about the last noun, not part of the
+// report; one closed by a comma of its own ("the company, which was
+// founded in 1990, would move") is inside the report.
+func (st *State) trailingRelative(k, e int) int {
+	depth := 0
+	for j := k; j < e; j++ {
+		switch st.tok(j).Text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			depth = max(depth-1, 0)
+		case ",":
+			if j == k || depth > 0 || st.inQuote(j) || st.lower(j+1) != "which" || st.tok(j+1).Tag != "WDT" {
+				continue
+			}
+			closed := false
+			for m := j + 2; m < e; m++ {
+				if st.tok(m).Text == "," && !st.inQuote(m) {
+					closed = true
+					break
+				}
+			}
+			if !closed {
+				return j
+			}
+		}
+	}
+	return e
+}
+
+// listItemAt reports whether tokens from k, before e, are a short noun
+// phrase followed by a conjunction or another comma: the next item of a
+// list ("rents and prices", "rents, prices").
+func (st *State) listItemAt(k, e int) bool {
+	for m := k; m < e && m < k+5; m++ {
+		if m > k && (st.tok(m).Tag == "CC" || st.tok(m).Text == ",") {
+			return true
+		}
+		if !st.isNominal(m) || st.tok(m).Tag == "PRP" {
+			return false
+		}
+	}
+	return false
 }

@@ -78,7 +78,9 @@ func (st *State) reportedQuestion(c int) (Quote, bool) {
 		return Quote{}, false
 	}
 	e := st.cutAtDirect(k, st.reportedEnd(k, para))
-	if participle && st.sentenceInitial(c) {
+	if st.inFrontedClause(c, para) {
+		e = st.mainClauseComma(k, e)
+	} else if participle && st.sentenceInitial(c) {
 		for j := k; j < e; j++ {
 			if st.tok(j).Text == "," && !st.inQuote(j) {
 				e = j
