@@ -61,7 +61,7 @@ func findReported(ctx context.Context, st *State) ([]Quote, error) {
 		if st.yesNoQuestion(c, para) {
 			continue
 		}
-		if st.tok(c).Tag == "VBG" && st.tok(c-1).Text == "," {
+		if st.tok(c).Tag == "VBG" && st.afterComma(c) {
 			if q, ok := st.reportedParticiple(c, w, para); ok {
 				out = append(out, q)
 			}

@@ -295,6 +295,12 @@ func (st *State) reportedParenthetical(c int, w cueWord, para entities.Span) []Q
 // from the others; renumberGroups renumbers them all.
 const parentheticalGroup = 1 << 29
 
+// afterComma reports whether token k follows a comma, perhaps one inside
+// a closing quotation mark ("...," said Park).
+func (st *State) afterComma(k int) bool {
+	return st.tok(k-1).Text == "," || st.tok(k-1).Tag == "''" && st.tok(k-2).Text == ","
+}
+
 // reportedParticiple handles a participle cue that continues a sentence,
 // ", saying (that) CLAUSE" or ", adding that CLAUSE": its speaker is the
 // subject of the sentence's main verb (Park said ..., adding that ...; the
@@ -321,7 +327,7 @@ func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote
 		return Quote{}, false
 	}
 	var subj phrase
-	if _, cue := st.isCue(v); cue && st.tok(v-1).Text == "," && v-1 > start {
+	if _, cue := st.isCue(v); cue && st.afterComma(v) && v-1 > start {
 		subj = st.nounPhraseAfter(v+1, c-1) // "..., said Park, adding that"
 	}
 	if subj.empty() {
@@ -338,6 +344,15 @@ func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote
 		ev.Flag("reported.that")
 		that = k
 		k++
+		if st.tok(k).Tag == "``" && !st.tailAfterQuote(k) {
+			// ", adding that "...": the clause is the quotation's
+			// wording, a mixed quote, as after a finite cue.
+			if e := st.quoteEndTok(k); e > k+1 {
+				ev.Flag("reported.that_quotation")
+				return st.reportedQuote(that, e, c, w, subj, ev)
+			}
+			return Quote{}, false
+		}
 	} else if !st.canStartClause(k) || st.tok(k).Tag == "``" && !st.tailAfterQuote(k) {
 		return Quote{}, false
 	}
