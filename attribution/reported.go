@@ -168,6 +168,9 @@ func (st *State) reportedAfterCue(c int, w cueWord, para entities.Span) (Quote, 
 	if subj.empty() {
 		subj = st.coordinatedSubject(c, para)
 	}
+	if subj.empty() && w.Class == Speech && !w.Object {
+		subj = st.catenativeSubject(c, para)
+	}
 	who := -1 // a relative pronoun subject (Cruz, who says ...)
 	if subj.empty() {
 		subj, who = st.relativeSubject(c, para)
@@ -225,6 +228,19 @@ func (st *State) reportedAfterCueWith(c int, w cueWord, para entities.Span, subj
 		}
 	}
 	k = st.skipAdverbials(k, para)
+	if st.tok(k).Text == "," {
+		// "said, among other things, that ...": an adverbial set off by
+		// commas between the cue and its complementizer.
+		for j := k + 1; j < k+8 && j+1 < len(st.Doc.Tokens) && st.tok(j).Start < para.End; j++ {
+			if st.tok(j).Text == "," && st.lower(j+1) == "that" && !st.inQuote(j) {
+				k = j + 1
+				break
+			}
+			if st.endsClause(j) || st.inQuote(j) {
+				break
+			}
+		}
+	}
 	that := -1 // the complementizer, which PolNeAR counts as content
 	if st.lower(k) == "that" {
 		ev.Flag("reported.that")
@@ -909,4 +925,31 @@ func (st *State) listItemAt(k, e int) bool {
 		}
 	}
 	return false
+}
+
+// catenativeSubject returns the subject of the verb that governs the
+// infinitive speech cue c ("He went on to say ...", "Clinton continued to insist
+// that ..."): the speaker of the infinitive's report. A governing verb that
+// reports its infinitive itself ("declined to say", "promised to") is left
+// to its own rule.
+func (st *State) catenativeSubject(c int, para entities.Span) phrase {
+	if st.lower(c-1) != "to" || st.tok(c).Tag != "VB" {
+		return phrase{}
+	}
+	v := c - 2
+	for v > 0 && v > c-5 && st.tok(v).Start > para.Start && (st.tok(v).Tag == "RP" || st.tok(v).Tag == "RB" || st.lower(v) == "on") {
+		v-- // "went on to say", "later continued to insist"
+	}
+	if v < 0 || st.tok(v).Start < para.Start {
+		return phrase{}
+	}
+	switch st.tok(v).Tag {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return phrase{}
+	}
+	if w, ok := st.isCue(v); ok && infinitiveCues[w.Lemma] || st.inQuote(v) {
+		return phrase{}
+	}
+	return st.subjectBefore(v, st.subjectStart(v, para))
 }
