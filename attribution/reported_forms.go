@@ -395,10 +395,20 @@ func (st *State) reportedObject(c int, w cueWord, subj phrase, para entities.Spa
 	e := st.reportedEnd(k, para)
 	e = st.cutAtDirect(k, e)
 	for j := k + 1; j < e; j++ {
-		if st.tok(j).Tag == "CC" && !st.inQuote(j) {
+		if (st.tok(j).Tag == "CC" || st.tok(j).Text == ",") && !st.inQuote(j) {
+			// "endorsed Clinton and campaigned for her"; "a delegate
+			// supporting Clinton, said he ...": a verb after the object
+			// belongs to the sentence, not to the object.
 			switch st.tok(j + 1).Tag {
-			case "VBD", "VBZ", "VBP", "MD", "VBN":
+			case "VBD", "VBZ", "VBP", "MD":
 				e = j
+			case "VBN":
+				if st.tok(j).Tag == "CC" {
+					e = j
+				}
+			}
+			if e == j {
+				break
 			}
 		}
 	}

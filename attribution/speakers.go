@@ -151,7 +151,18 @@ func (st *State) subjectBefore(c, lo int) phrase {
 			k--
 		}
 		if k >= lo && st.tok(k).Text == "," {
-			head := st.nounPhraseBefore(k, lo)
+			h := k
+			if st.tok(h-1).Text == ")" {
+				// "Sander Levin (D-Mich.), a superdelegate, said": the
+				// name comes before its parenthetical.
+				for p := h - 2; p >= lo && h-p <= 8; p-- {
+					if st.tok(p).Text == "(" {
+						h = p
+						break
+					}
+				}
+			}
+			head := st.nounPhraseBefore(h, lo)
 			if !head.empty() {
 				return phrase{head.From, inner}
 			}

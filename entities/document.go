@@ -177,7 +177,7 @@ func isSpace(r rune) bool {
 // words prose leaves them on, tags the words without the marks (the tagger
 // was not trained on curly or doubled marks) and appends the result.
 func appendTokens(out []Token, m *models, ptext string, base int) []Token {
-	raw := mergeInitials(mergeApostrophes(tokenizeBounded(m.tokenizer, ptext)))
+	raw := mergeBracketAbbreviations(mergeInitials(mergeApostrophes(tokenizeBounded(m.tokenizer, ptext))))
 	var words []tokenize.Token
 	for _, t := range raw {
 		pieces := splitQuoteMarks(t.Text, t.Start)
@@ -229,6 +229,43 @@ func mergeInitials(toks []tokenize.Token) []tokenize.Token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// mergeBracketAbbreviations joins an abbreviation in brackets and its full
+// stop into one token ("Sen. Carl Levin (D-Mich.), a superdelegate"): the
+// tokenizer splits the stop off before the closing bracket, and a lone
+// full stop would end the clause inside the speaker's description. The
+// abbreviation is a capitalised run of two to eight letters and hyphens
+// right after the opening bracket, with the stop and the closing bracket
+// right after it.
+func mergeBracketAbbreviations(toks []tokenize.Token) []tokenize.Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i > 0 && i+2 < len(toks) && toks[i-1].Text == "(" && toks[i-1].Start+1 == t.Start &&
+			isAbbreviationWord(t.Text) && toks[i+1].Text == "." && toks[i+1].Start == t.Start+len(t.Text) &&
+			toks[i+2].Text == ")" && toks[i+2].Start == toks[i+1].Start+1 {
+			t.Text = t.Text + "."
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// isAbbreviationWord reports whether w is two to eight ASCII letters and
+// hyphens starting with a capital (Mich, D-Mass, Calif).
+func isAbbreviationWord(w string) bool {
+	if len(w) < 2 || len(w) > 8 || !isUpperASCII(w[0]) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || isUpperASCII(c) || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }

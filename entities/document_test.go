@@ -57,6 +57,10 @@ func TestMiddleInitials(t *testing.T) {
 		{"Andrew J.  Tabler", []string{"Andrew", "J", ".", "Tabler"}, "two spaces: not an initial"},
 		{"Andrew J.", []string{"Andrew", "J", "."}, "nothing after the stop"},
 		{"The U.S. Senate voted.", []string{"The", "U.S.", "Senate", "voted", "."}, "an abbreviation stays as the tokenizer made it"},
+		{"Carl Levin (D-Mich.), a senator, said no.", []string{"Carl", "Levin", "(", "D-Mich.", ")", ",", "a", "senator", ",", "said", "no", "."}, "an abbreviation in brackets keeps its stop"},
+		{"Levin (Mich.) said no.", []string{"Levin", "(", "Mich.", ")", "said", "no", "."}, "a state in brackets"},
+		{"He left (for good.) Then", []string{"He", "left", "(", "for", "good", ".", ")", "Then"}, "a lower-case word before the stop: a sentence in brackets"},
+		{"It ended (Friday. ) Then", nil, "a space before the bracket: left to the tokenizer"},
 	}
 	for _, c := range cases {
 		t.Run(c.why, func(t *testing.T) {
