@@ -286,6 +286,9 @@ func (st *State) reportedAfterCueWith(c int, w cueWord, para entities.Span, subj
 		// "Park declined to comment", "the party vowed to fight on":
 		// the intention or refusal is the infinitive.
 		e := st.cutAtDirect(k, st.reportedEnd(k, para))
+		if st.inFrontedClause(c, para) {
+			e = st.mainClauseComma(k, e)
+		}
 		if e-k >= 2 {
 			ev.Flag("reported.infinitive")
 			return st.reportedQuote(k, e, c, w, subj, ev)
@@ -841,6 +844,16 @@ func (st *State) inFrontedClause(c int, para entities.Span) bool {
 	s := st.sentenceStartTok(c, para)
 	for s < c && (st.tok(s).Tag == "CC" || st.tok(s).Tag == "``") {
 		s++
+	}
+	// A measure of time or degree may come first: "Three years after",
+	// "Shortly before", "Even as".
+	for n := 0; n < 3 && s < c && !frontedSubordinators[st.lower(s)]; n++ {
+		switch st.tok(s).Tag {
+		case "CD", "NNS", "NN", "RB", "JJ", "DT":
+			s++
+		default:
+			n = 3
+		}
 	}
 	if s >= c || !frontedSubordinators[st.lower(s)] {
 		return false

@@ -392,8 +392,10 @@ func (st *State) reportedObject(c int, w cueWord, subj phrase, para entities.Spa
 	if st.tok(k).Start >= para.End {
 		return Quote{}, false
 	}
-	e := st.reportedEnd(k, para)
-	e = st.cutAtDirect(k, e)
+	e := st.cutAtDirect(k, st.reportedEnd(k, para))
+	if st.inFrontedClause(c, para) {
+		e = st.mainClauseComma(k, e)
+	}
 	for j := k + 1; j < e; j++ {
 		if (st.tok(j).Tag == "CC" || st.tok(j).Text == ",") && !st.inQuote(j) {
 			// "endorsed Clinton and campaigned for her"; "a delegate
