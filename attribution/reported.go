@@ -317,7 +317,7 @@ func (st *State) reportedAfterCueWith(c int, w cueWord, para entities.Span, subj
 	if st.inFrontedClause(c, para) {
 		e = st.mainClauseComma(k, e)
 	}
-	e = st.trailingRelative(k, e)
+	e = st.trailingRelative(k, e, false)
 	ev.Flag("reported.cue_first")
 	return st.reportedQuote(orThat(that, k), e, c, w, subj, ev)
 }
@@ -894,11 +894,12 @@ func (st *State) mainClauseComma(k, e int) int {
 
 // trailingRelative returns the comma among tokens [k, e) that opens a
 // non-restrictive relative clause running to the clause end (", which
-// opened Friday"), outside quotations and brackets, or e. Such a clause is
+// opened Friday", and with who set ", who is running again"), outside
+// quotations and brackets, or e. Such a clause is
 // most often the writer's aside about the last noun, not part of the
 // report; one closed by a comma of its own ("the company, which was
 // founded in 1990, would move") is inside the report.
-func (st *State) trailingRelative(k, e int) int {
+func (st *State) trailingRelative(k, e int, who bool) int {
 	depth := 0
 	for j := k; j < e; j++ {
 		switch st.tok(j).Text {
@@ -907,7 +908,7 @@ func (st *State) trailingRelative(k, e int) int {
 		case ")", "]":
 			depth = max(depth-1, 0)
 		case ",":
-			if j == k || depth > 0 || st.inQuote(j) || st.lower(j+1) != "which" || st.tok(j+1).Tag != "WDT" {
+			if j == k || depth > 0 || st.inQuote(j) || !(st.lower(j+1) == "which" && st.tok(j+1).Tag == "WDT" || who && st.lower(j+1) == "who" && st.tok(j+1).Tag == "WP") {
 				continue
 			}
 			closed := false

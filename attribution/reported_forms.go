@@ -401,7 +401,11 @@ func (st *State) reportedObject(c int, w cueWord, subj phrase, para entities.Spa
 			// "endorsed Clinton and campaigned for her"; "a delegate
 			// supporting Clinton, said he ...": a verb after the object
 			// belongs to the sentence, not to the object.
-			switch st.tok(j + 1).Tag {
+			v := j + 1
+			if st.tok(v).Tag == "RB" {
+				v++ // "and even questioned"
+			}
+			switch st.tok(v).Tag {
 			case "VBD", "VBZ", "VBP", "MD":
 				e = j
 			case "VBN":
@@ -414,6 +418,10 @@ func (st *State) reportedObject(c int, w cueWord, subj phrase, para entities.Spa
 			}
 		}
 	}
+	// "supported the trade pact, which caused ...": a relative clause that
+	// ends the sentence describes the object; it is the writer's, not
+	// part of what the subject endorsed.
+	e = st.trailingRelative(k, e, true)
 	if st.tok(k).Tag == "``" && st.wholeQuote(k, e) {
 		return Quote{}, false // SUBJECT praised "...": the quotation is found by the sieves
 	}
