@@ -762,10 +762,13 @@ func (st *State) reportedQuote(s, e, c int, w cueWord, subj phrase, ev Evidence)
 		span.End--
 	}
 	kind := Indirect
+	inner := trimEdges(st.Doc.Text, span) // without the marks and punctuation at its ends
 	for _, i := range st.quotedOverlapping(span) {
 		q := st.Quotes[i]
 		if !span.Contains(q.Span) {
-			if q.Span.Contains(span) {
+			if q.Span.Contains(inner) {
+				// Inside a quotation ("... We have to get the job
+				// done," Trump said): the quotation is the statement.
 				return Quote{}, false
 			}
 			continue
