@@ -362,7 +362,7 @@ type boundExample struct {
 // for every clause of rules that overlaps an annotated content by at least
 // half of the longer, each side whose annotated boundary is among its
 // candidates.
-func (st *State) boundExamples(rules []Quote, atts []TrainingAttribution) []boundExample {
+func (st *State) boundExamples(rules []Quote, atts []TrainingAttribution, sieve string) []boundExample {
 	var gold []entities.Span
 	for _, a := range atts {
 		for _, c := range a.Content {
@@ -374,7 +374,7 @@ func (st *State) boundExamples(rules []Quote, atts []TrainingAttribution) []boun
 	var out []boundExample
 	for i := range rules {
 		q := &rules[i]
-		if !rankable(q) || q.Sieve != "reported" {
+		if !rankable(q) || q.Sieve != sieve {
 			continue
 		}
 		t := trimEdges(st.Doc.Text, q.Span)

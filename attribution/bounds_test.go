@@ -186,6 +186,14 @@ func TestRankBoundsLearns(t *testing.T) {
 	skipped, err := trainTagger(boundArticles(t), TaggerTraining{Seed: 3, SkipBounds: true})
 	require.NoError(t, err)
 
+	// A ranker that also learns from the tagger's own clauses, each
+	// article tagged by a tagger trained without it, learns the same.
+	crossFitted, err := trainTagger(boundArticles(t), TaggerTraining{Seed: 3, CrossFit: 2})
+	require.NoError(t, err)
+	again, err := trainTagger(boundArticles(t), TaggerTraining{Seed: 3, CrossFit: 2})
+	require.NoError(t, err)
+	assert.Equal(t, writeModel(t, crossFitted), writeModel(t, again), "cross-fitted training is deterministic")
+
 	tests := []struct {
 		name  string
 		model *TaggerModel
@@ -195,6 +203,7 @@ func TestRankBoundsLearns(t *testing.T) {
 		{"trained", m, boundHeldOutContent, true},
 		{"loaded", loaded, boundHeldOutContent, true},
 		{"skipped", skipped, "that " + boundHeldOutContent, false},
+		{"cross-fitted", crossFitted, boundHeldOutContent, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

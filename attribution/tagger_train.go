@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/whosaid/whosaid/entities"
 )
@@ -38,6 +39,12 @@ type TaggerTraining struct {
 	// SkipBounds leaves the boundary ranker out of the model: the clauses
 	// keep the boundaries the rules and the tagger give them.
 	SkipBounds bool
+	// CrossFit, when above 1, also trains the boundary ranker on the
+	// tagger's own clauses: the articles are dealt into CrossFit parts,
+	// and each part is tagged by a tagger trained on the others (CrossFit
+	// more taggers to train, each on (CrossFit-1)/CrossFit of the
+	// articles).
+	CrossFit int
 }
 
 // trainDoc is a parsed training article with its gold labels.
@@ -52,8 +59,8 @@ type trainDoc struct {
 // TrainTagger trains a statement tagger on annotated articles with the
 // extractor's tokenizer, quotation finder and cue lexicon, and with it
 // (unless o.SkipBounds) the boundary ranker, on the rules' clauses against
-// the annotated ones; it returns the averaged model. It returns ctx's
-// error when ctx is done.
+// the annotated ones, and with o.CrossFit on the tagger's own clauses; it
+// returns the averaged model. It returns ctx's error when ctx is done.
 func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o TaggerTraining) (*TaggerModel, error) {
 	if ctx == nil {
 		return nil, ErrNilContext
@@ -65,6 +72,7 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 		o.MinUpdates = 3
 	}
 	tds := make([]trainDoc, 0, len(docs))
+	var rulesOf [][]Quote
 	for _, d := range docs {
 		st, err := e.prepare(ctx, d.Text)
 		if err != nil {
@@ -80,30 +88,66 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 			if err != nil {
 				return nil, err
 			}
-			td.bounds = st.boundExamples(rules, d.Attributions)
+			td.bounds = st.boundExamples(rules, d.Attributions, "reported")
+			rulesOf = append(rulesOf, rules)
 		}
 		tds = append(tds, td)
 	}
-	tr := &perceptron{w: map[uint32]*accum{}}
-	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
-	order := make([]int, len(tds))
-	for i := range order {
-		order[i] = i
+	all := make([]int, len(tds))
+	for i := range all {
+		all[i] = i
 	}
-	for range o.Epochs {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, di := range order {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+	train := func(seed uint64, idx []int) (*TaggerModel, error) {
+		tr := &perceptron{w: map[uint32]*accum{}}
+		rng := rand.New(rand.NewPCG(seed, 0x5eed))
+		order := slices.Clone(idx)
+		for range o.Epochs {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, di := range order {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				tr.learn(tds[di])
 			}
-			tr.learn(tds[di])
 		}
+		return tr.average(o.MinUpdates), nil
 	}
-	m := tr.average(o.MinUpdates)
+	m, err := train(o.Seed, all)
+	if err != nil {
+		return nil, err
+	}
 	if o.SkipBounds {
 		return m, nil
 	}
-	// The boundary ranker, on the same articles in the same orders.
+	if o.CrossFit > 1 {
+		// The ranker also learns from the tagger's own clauses, each
+		// article's from a tagger trained without it, so that it sees the
+		// tagger's errors as they are on articles it has not learned.
+		for f := range o.CrossFit {
+			var in, out []int
+			for i := range tds {
+				if i%o.CrossFit == f {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			mf, err := train(o.Seed+uint64(f)+1, in)
+			if err != nil {
+				return nil, err
+			}
+			for _, i := range out {
+				tagged, err := tds[i].st.taggedReported(ctx, mf, rulesOf[i])
+				if err != nil {
+					return nil, err
+				}
+				tds[i].bounds = append(tds[i].bounds, tds[i].st.boundExamples(tagged, docs[i].Attributions, "tagger")...)
+			}
+		}
+	}
+	order := slices.Clone(all)
+	var rng *rand.Rand
+	// The boundary ranker, on the same articles.
 	bt := &boundTrainer{w: map[uint32]*boundAccum{}}
 	rng = rand.New(rand.NewPCG(o.Seed, 0xb0d5))
 	for range o.Epochs {

@@ -7,7 +7,10 @@
 // It reads annotated articles (JSON Lines: id, text, and quotes with the
 // content's start and end, cue_spans and speaker_spans as byte offsets),
 // trains an averaged-perceptron tagger, and the boundary ranker that moves
-// its clauses' boundaries, on all of them and writes the model to -out. With -cv-out it first measures the tagger by k-fold
+// its clauses' boundaries, on all of them and writes the model to -out.
+// The ranker learns from the rules' clauses and, with -cross-fit N (3 by
+// default; 0 for none), from the tagger's own clauses too, each article's
+// tagged by one of N taggers trained without it. With -cv-out it first measures the tagger by k-fold
 // cross-validation by document, with the folds calibrate draws from the
 // same -seed: each fold's articles are extracted with a tagger trained on
 // the other folds, and the output is written for score.py. -fold-dir keeps
@@ -61,6 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "seed of the fold assignment and of the training order")
 	epochs := fs.Int("epochs", 12, "training passes")
 	minUpdates := fs.Int("min-updates", 30, "drop the features updated in fewer training steps")
+	crossFit := fs.Int("cross-fit", 3, "also train the boundary ranker on the tagger's own clauses, tagged by taggers trained on the other parts of this many (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -68,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: trainreported -train GOLD.jsonl [-out FILE] [-cv-out FILE] [-fold-dir DIR] [-folds 5] [-seed 1] [-epochs 8]")
 		return 2
 	}
-	if err := train1(*train, *out, *cvOut, *foldDir, *folds, *seed, attribution.TaggerTraining{Epochs: *epochs, Seed: *seed, MinUpdates: *minUpdates}, stdout, stderr); err != nil {
+	if err := train1(*train, *out, *cvOut, *foldDir, *folds, *seed, attribution.TaggerTraining{Epochs: *epochs, Seed: *seed, MinUpdates: *minUpdates, CrossFit: *crossFit}, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "trainreported:", err)
 		return 1
 	}
