@@ -148,7 +148,7 @@ func (st *State) canStartClause(k int) bool {
 	case "DT", "PRP", "PRP$", "NNP", "NNPS", "NN", "NNS", "EX", "CD", "JJ", "``", "IN", "RB", "WRB", "JJS", "JJR", "PDT", "VBG":
 		if t.Tag == "IN" {
 			w := strings.ToLower(t.Text)
-			return w == "if" || w == "because" || w == "while" || w == "although" || w == "after" || w == "before" || w == "since" || w == "unless" || w == "as"
+			return w == "if" || w == "whether" || w == "because" || w == "while" || w == "although" || w == "after" || w == "before" || w == "since" || w == "unless" || w == "as"
 		}
 		return true
 	}

@@ -100,6 +100,7 @@ var cueAdverbs = map[string]bool{
 	"publicly": true, "privately": true, "bluntly": true, "famously": true, "reportedly": true,
 	"last": true, "earlier": true, "further": true, "emphatically": true, "angrily": true, "jokingly": true,
 	"not": true, "did": true, "does": true, "do": true, "was": true, "is": true,
+	"are": true, "were": true, "am": true, "been": true, "be": true,
 }
 
 // phrase is a token range [From, To) that names a source.
