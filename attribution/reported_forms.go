@@ -120,13 +120,7 @@ func (st *State) findSpeakerLines() []Quote {
 				colon = k
 				break
 			}
-			// A name, in capitals or not; the tagger may read a
-			// capitalised name at a headline's start as a common noun
-			// (Trump:, Newspaper:), and a capitalised word may head a
-			// group (Clinton camp:).
-			name := strings.HasPrefix(t.Tag, "NNP") || isWordUpper(t.Text) && len(t.Text) > 1 || t.Text == "." ||
-				strings.HasPrefix(t.Tag, "NN") && (isUpperASCII(t.Text[0]) || k > i && isUpperASCII(st.tok(i).Text[0]))
-			if !name {
+			if !strings.HasPrefix(t.Tag, "NNP") && !(isWordUpper(t.Text) && len(t.Text) > 1) && t.Text != "." {
 				break
 			}
 		}
@@ -137,7 +131,7 @@ func (st *State) findSpeakerLines() []Quote {
 		if st.tok(k).Tag == "``" && st.wholeQuote(k, j) || st.inQuote(k) && !isQuoteTag(st.tok(k).Tag) {
 			continue // a quotation: the sieves' work
 		}
-		if !st.clauseWords(k, j) && !st.headline(p, k, j) {
+		if !st.clauseWords(k, j) {
 			continue
 		}
 		var ev Evidence
@@ -150,19 +144,6 @@ func (st *State) findSpeakerLines() []Quote {
 	}
 	return out
 }
-
-// headline reports whether paragraph p, whose tokens after a colon are
-// [k, j), reads as a headline, whose claim may have no verb ("Lynch: No
-// outside influence on FBI probe"): a single short line that does not end
-// with a full stop, or is in title case, or opens the article.
-func (st *State) headline(p entities.Span, k, j int) bool {
-	if j-k < 3 || j-k > 20 || strings.Contains(p.In(st.Doc.Text), "\n") {
-		return false
-	}
-	return st.tok(j-1).Text != "." || st.titleCase(k, j) || len(st.Doc.Paragraphs) > 1 && p == st.Doc.Paragraphs[0]
-}
-
-func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // isWordUpper reports whether s is a word in capitals (BENENSON).
 func isWordUpper(s string) bool {
