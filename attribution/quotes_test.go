@@ -221,12 +221,14 @@ func TestQuotationLinearTime(t *testing.T) {
 				}
 				return best
 			}
-			// The small text is grown until it takes a few milliseconds, so
-			// that scheduling noise does not decide the ratio; and a busy
-			// machine can spoil one measure, so up to three are taken before
-			// failing. Quadratic work fails every one.
+			// The small text is grown until it takes 20 milliseconds, so
+			// that scheduling noise does not decide the ratio, and so that
+			// both texts' marks outgrow the processor's caches (below that,
+			// memory traffic alone makes 8 times the text take 25 times as
+			// long); and a busy machine can spoil one measure, so up to
+			// three are taken before failing. Quadratic work fails every one.
 			small := 1 << 16
-			for run(small) < 3*time.Millisecond && small < 1<<20 {
+			for run(small) < 20*time.Millisecond && small < 1<<21 {
 				small *= 2
 			}
 			var a, b time.Duration
