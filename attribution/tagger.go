@@ -188,7 +188,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 // maxTaggerFeatures bounds the features a model may declare (the
-// embedded one has about 130,000).
+// embedded one has about 165,000).
 const maxTaggerFeatures = 1 << 21
 
 // errModel is the error for a model that is not one WriteTo wrote.
@@ -384,6 +384,19 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 		}
 		lastCue, lastCueAt := "", -1
 		lastVerb, lastVerbAt := "<none>", -1
+		// Clause structure since the last cue: the verbs and commas
+		// passed, and the last punctuation mark.
+		verbsSince, commasSince := 0, 0
+		lastPunct, lastPunctAt := "<none>", -1
+		// The next punctuation mark after each token, from a pass from
+		// the end.
+		nextPunct, nextPunctAt := make([]string, e-s), make([]int, e-s)
+		for i, p, at := e-1, "</s>", e; i >= s; i-- {
+			nextPunct[i-s], nextPunctAt[i-s] = p, at
+			if st.isPunct(i) {
+				p, at = in.views[i].word, i
+			}
+		}
 		first := view(s).word
 		title := boolStr(st.titleCase(s, e))
 		for i := s; i < e; i++ {
@@ -435,8 +448,22 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 			} else {
 				add("cb-")
 			}
+			if lastCue != "" {
+				add("cbt", bucket(i-lastCueAt), v.tag)
+				add("cvc", bucket(verbsSince), bucket(commasSince), v.tag)
+			}
+			add("lp", lastPunct, bucket(i-lastPunctAt), v.tag)
+			add("np", nextPunct[i-s], bucket(nextPunctAt[i-s]-i), v.tag)
 			if v.cue != "" {
 				lastCue, lastCueAt = v.cue, i
+				verbsSince, commasSince = 0, 0
+			} else if strings.HasPrefix(v.tag, "VB") || v.tag == "MD" {
+				verbsSince++
+			} else if v.word == "," {
+				commasSince++
+			}
+			if st.isPunct(i) {
+				lastPunct, lastPunctAt = v.word, i
 			}
 			add("vb", lastVerb)
 			add("vbd", bucket(i-lastVerbAt), v.tag)
@@ -764,6 +791,15 @@ func (st *State) taggedQuote(s, e int, tr tagResult, x *spanIndex) (Quote, bool)
 		}
 	}
 	impersonal, belief := st.impersonalCue(cs, ce)
+	if st.lower(s) == "to" {
+		for k := cs; k < ce; k++ {
+			if w, ok := lookupCue(st.tok(k).Text); ok && w.Lemma == "tell" {
+				// "Police told residents to stay away": an order, not
+				// a report (as for the rules).
+				return Quote{}, false
+			}
+		}
+	}
 	ss, se, ok := tr.runNear(tagSource, cs, ce, lo, hi)
 	if !ok && !impersonal {
 		// No source in the sentence for a cue that takes one: PolNeAR
@@ -793,6 +829,12 @@ func (st *State) taggedQuote(s, e int, tr tagResult, x *spanIndex) (Quote, bool)
 		// writer's inference or an unnamed source, no speaker.
 		ev.Flag("tagger.impersonal")
 	} else {
+		if !st.hasNominal(ss, se) || st.lower(cs) == "to" && se == cs && st.tok(ce).Text == "," {
+			// A source needs a noun or a pronoun, and an infinitive cue
+			// set off by a comma is a comment on the sentence, with no
+			// subject ("Needless to say, ...").
+			return Quote{}, false
+		}
 		if sp = st.speakerFor(phrase{ss, se}, st.tok(ss).Start, &ev); sp == nil {
 			return Quote{}, false
 		}
@@ -820,6 +862,17 @@ func (st *State) taggedQuote(s, e int, tr tagResult, x *spanIndex) (Quote, bool)
 	}
 	return Quote{Span: span, Text: span.In(st.Doc.Text), Kind: kind, Group: -1, Cue: cue, Speaker: sp,
 		Sieve: "tagger", Evidence: ev}, true
+}
+
+// hasNominal reports whether tokens [s, e) hold a noun, a pronoun or a
+// number.
+func (st *State) hasNominal(s, e int) bool {
+	for k := s; k < e; k++ {
+		if t := st.tok(k).Tag; strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "PRP") || t == "CD" || t == "WP" {
+			return true
+		}
+	}
+	return false
 }
 
 // marginBand buckets the mean margin of a content run's tokens, for the
