@@ -164,6 +164,20 @@ func findQuotations(doc *entities.Document) ([]Quote, []Problem) {
 	return f.classify(), f.problems
 }
 
+// markBound returns an upper bound on the quotation marks in s: its
+// straight quotes and backticks, and the lead bytes of the two-byte («, »)
+// and three-byte (“, ”, ‘, ’, „) marks.
+func markBound(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"', '\'', '`', 0xC2, 0xE2:
+			n++
+		}
+	}
+	return n
+}
+
 // pair reads the marks of every paragraph and pairs them into pieces.
 func (f *quoteFinder) pair() {
 	carry := -1 // group continued from the previous paragraph, or -1
@@ -171,6 +185,11 @@ func (f *quoteFinder) pair() {
 	for pi, p := range f.doc.Paragraphs {
 		if p.Start < 0 || p.End > len(f.text) || p.Start >= p.End {
 			continue
+		}
+		if n := markBound(f.text[p.Start:p.End]); n > cap(f.marks) {
+			// Sized once, so that a paragraph of thousands of marks is
+			// not copied again and again as the slice grows.
+			f.marks = make([]quoteMark, 0, n)
 		}
 		f.marks = scanQuoteMarks(f.text, p, f.marks[:0])
 		if carry >= 0 {

@@ -224,12 +224,11 @@ func TestQuotationLinearTime(t *testing.T) {
 			// The small text is grown until it takes a few milliseconds, so
 			// that scheduling noise does not decide the ratio. Sixteen times
 			// the text may take up to 80 times as long: linear work stays
-			// far below that even when the larger text's marks outgrow the
-			// processor's caches and other test binaries share the machine
-			// (memory traffic alone has made 8 times the text take 25 to 59
-			// times as long), while quadratic work takes 256 times. A busy
-			// machine can spoil one measure, so up to three are taken before
-			// failing; quadratic work fails every one.
+			// far below that even when the larger text outgrows the
+			// processor's caches and other test binaries share the machine,
+			// while quadratic work takes 256 times. A busy machine can spoil
+			// one measure, so up to three are taken before failing;
+			// quadratic work fails every one.
 			small := 1 << 16
 			for run(small) < 3*time.Millisecond && small < 1<<20 {
 				small *= 2

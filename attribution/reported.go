@@ -110,14 +110,28 @@ func dropReportsOfReports(qs []Quote) []Quote {
 }
 
 // clauseWords reports whether tokens [s, e) read as a clause: a finite
-// verb or a modal comes within the first twenty words, before any
+// verb or a modal comes within the first 24 tokens (not counting a
+// parenthetical set off by dashes or brackets), before any
 // non-restrictive relative pronoun ("anything to pull them away from Sanders, who held" is no
 // clause of its own).
 func (st *State) clauseWords(s, e int) bool {
 	if e-s < 3 {
 		return false
 	}
-	for k := s; k < e && k-s < 20; k++ {
+	skipped := 0 // tokens of parentheticals, which do not count
+	for k := s; k < e && k-s-skipped < 24; k++ {
+		if c := closingDash(st.tok(k).Text); c != "" {
+			// "X's backing -- or its oblique pressure -- and Y's desire
+			// will ...": a parenthetical set off by dashes or brackets.
+			for j := k + 1; j < e && j-k < 25; j++ {
+				if st.tok(j).Text == c {
+					skipped += j - k + 1
+					k = j
+					break
+				}
+			}
+			continue
+		}
 		switch st.tok(k).Tag {
 		case "MD", "VBD", "VBZ", "VBP":
 			return true
@@ -138,6 +152,18 @@ func (st *State) clauseWords(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// closingDash returns the mark that closes a parenthetical opened by w
+// (a dash or a bracket), or "".
+func closingDash(w string) string {
+	switch w {
+	case "--", "\u2014", "\u2013":
+		return w
+	case "(":
+		return ")"
+	}
+	return ""
 }
 
 // canStartClause reports whether token k can be the first word of a
@@ -901,7 +927,9 @@ func (st *State) mainClauseComma(k, e int) int {
 // quotations and brackets, or e. Such a clause is
 // most often the writer's aside about the last noun, not part of the
 // report; one closed by a comma of its own ("the company, which was
-// founded in 1990, would move") is inside the report.
+// founded in 1990, would move") is inside the report, and so is one that
+// quotes the speaker's words (", which would be "welcomed by the
+// international community"").
 func (st *State) trailingRelative(k, e int, who bool) int {
 	depth := 0
 	for j := k; j < e; j++ {
@@ -914,14 +942,17 @@ func (st *State) trailingRelative(k, e int, who bool) int {
 			if j == k || depth > 0 || st.inQuote(j) || !(st.lower(j+1) == "which" && st.tok(j+1).Tag == "WDT" || who && st.lower(j+1) == "who" && st.tok(j+1).Tag == "WP") {
 				continue
 			}
-			closed := false
+			closed, quoted := false, false
 			for m := j + 2; m < e; m++ {
 				if st.tok(m).Text == "," && !st.inQuote(m) {
 					closed = true
 					break
 				}
+				if st.inQuote(m) || isQuoteTag(st.tok(m).Tag) {
+					quoted = true
+				}
 			}
-			if !closed {
+			if !closed && !quoted {
 				return j
 			}
 		}
