@@ -312,9 +312,7 @@ func (st *State) reportedAfterCueWith(c int, w cueWord, para entities.Span, subj
 		// "Park declined to comment", "the party vowed to fight on":
 		// the intention or refusal is the infinitive.
 		e := st.cutAtDirect(k, st.reportedEnd(k, para))
-		if st.inFrontedClause(c, para) {
-			e = st.mainClauseComma(k, e)
-		}
+		e = st.frontedEnd(c, k, e, para)
 		if e-k >= 2 {
 			ev.Flag("reported.infinitive")
 			return st.reportedQuote(k, e, c, w, subj, ev)
@@ -340,9 +338,7 @@ func (st *State) reportedAfterCueWith(c int, w cueWord, para entities.Span, subj
 	if !st.clauseWords(k, e) {
 		return st.reportedObject(c, w, subj, para, ev)
 	}
-	if st.inFrontedClause(c, para) {
-		e = st.mainClauseComma(k, e)
-	}
+	e = st.frontedEnd(c, k, e, para)
 	e = st.trailingRelative(k, e, false)
 	ev.Flag("reported.cue_first")
 	return st.reportedQuote(orThat(that, k), e, c, w, subj, ev)
@@ -898,6 +894,16 @@ func (st *State) inFrontedClause(c int, para entities.Span) bool {
 	return true
 }
 
+// frontedEnd returns where the report of cue c, whose content runs over
+// tokens [k, e), ends: at the comma where the main clause begins when c is
+// in a fronted adverbial clause, else at e.
+func (st *State) frontedEnd(c, k, e int, para entities.Span) int {
+	if st.inFrontedClause(c, para) {
+		return st.mainClauseComma(k, e)
+	}
+	return e
+}
+
 // mainClauseComma returns the first comma among tokens [k, e), outside
 // quotations and brackets, after which a clause with its own verb begins
 // (", he clarified that ...", ", only 23 percent ... voted"), or e. A
@@ -924,12 +930,11 @@ func (st *State) mainClauseComma(k, e int) int {
 // trailingRelative returns the comma among tokens [k, e) that opens a
 // non-restrictive relative clause running to the clause end (", which
 // opened Friday", and with who set ", who is running again"), outside
-// quotations and brackets, or e. Such a clause is
-// most often the writer's aside about the last noun, not part of the
-// report; one closed by a comma of its own ("the company, which was
-// founded in 1990, would move") is inside the report, and so is one that
-// quotes the speaker's words (", which would be "welcomed by the
-// international community"").
+// quotations and brackets, or e. Such a clause is most often the writer's
+// aside about the last noun, not part of the report; one closed by a comma
+// of its own ("the company, which was founded in 1990, would move") is
+// inside the report, and so is one that quotes the speaker's words
+// (", which would be "welcomed by the international community"").
 func (st *State) trailingRelative(k, e int, who bool) int {
 	depth := 0
 	for j := k; j < e; j++ {

@@ -393,9 +393,7 @@ func (st *State) reportedObject(c int, w cueWord, subj phrase, para entities.Spa
 		return Quote{}, false
 	}
 	e := st.cutAtDirect(k, st.reportedEnd(k, para))
-	if st.inFrontedClause(c, para) {
-		e = st.mainClauseComma(k, e)
-	}
+	e = st.frontedEnd(c, k, e, para)
 	for j := k + 1; j < e; j++ {
 		if (st.tok(j).Tag == "CC" || st.tok(j).Text == ",") && !st.inQuote(j) {
 			// "endorsed Clinton and campaigned for her"; "a delegate
