@@ -137,10 +137,7 @@ func (st *State) isNominal(i int) bool {
 // subject and cue, and takes in an appositive set off by commas ("Kim
 // Heung-kyu, a China expert at Ajou University, told").
 func (st *State) subjectBefore(c, lo int) phrase {
-	end := c
-	for end-1 >= lo && cueAdverbs[st.lower(end-1)] {
-		end--
-	}
+	end := st.adverbialsBefore(c, lo)
 	if end-1 < lo {
 		return phrase{}
 	}
@@ -192,6 +189,31 @@ func (st *State) subjectBefore(c, lo int) phrase {
 		return phrase{np.From, end}
 	}
 	return head
+}
+
+// adverbialsBefore returns the first of the tokens before cue c, back to
+// lo, that are adverbs ("also said", "has repeatedly argued") or time
+// adverbials ("Sanders on Saturday criticized", "Park earlier Tuesday
+// said"): the subject ends before them.
+func (st *State) adverbialsBefore(c, lo int) int {
+	end := c
+	for end-1 >= lo {
+		switch {
+		case cueAdverbs[st.lower(end-1)]:
+			end--
+		case st.isTimeWord(end-1) && strings.HasPrefix(st.tok(end-1).Tag, "NN"):
+			end--
+			switch st.lower(end - 1) {
+			case "on", "earlier", "later", "late", "early", "last", "this":
+				if end-1 >= lo {
+					end--
+				}
+			}
+		default:
+			return end
+		}
+	}
+	return end
 }
 
 // modifiedHead returns the noun phrase that a modifier ending at token e
