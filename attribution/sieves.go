@@ -24,7 +24,8 @@ import (
 //     speaker ("A," said Tribe. "B.")
 //   - colon-paragraph: the previous paragraph ends with "X said:"
 //   - continuation: a quote-only paragraph continues the speaker of the
-//     paragraph before
+//     paragraph before, or takes the person who opens it when it quotes
+//     no one
 func DefaultSieves() []Sieve {
 	return []Sieve{trailingCue{}, leadingCue{}, accordingTo{}, dashSource{}, samePiece{}, sentenceCue{}, sameParagraph{}, colonParagraph{}, continuation{}, samePiece{}}
 }
@@ -516,7 +517,8 @@ func (colonParagraph) Attribute(st *State, i int) (Attribution, bool) {
 }
 
 // continuation gives a quote-only paragraph the speaker of the last quote
-// in the paragraph before it.
+// in the paragraph before it, or, when that paragraph quotes no one, the
+// person who opens it as the subject of its first clause (leadIn).
 type continuation struct{}
 
 func (continuation) Name() string { return "continuation" }
@@ -533,12 +535,60 @@ func (continuation) Attribute(st *State, i int) (Attribution, bool) {
 		if pk == pi {
 			continue
 		}
-		if pk < pi-1 || o.Speaker == nil {
+		if pk < pi-1 {
+			break // the paragraph before quotes no one
+		}
+		if o.Speaker == nil {
 			return Attribution{}, false
 		}
 		return inherit("continuation", o, -1), true
 	}
-	return Attribution{}, false
+	return st.leadIn(i, pi)
+}
+
+// leadIn gives a quote-only paragraph the person who opens the paragraph
+// before it as the subject of its first clause, when that paragraph quotes
+// no one: "Viguerie is upbeat about Cruz's chances ... / “Not only can Ted
+// Cruz win in November ...”". News writing introduces a speaker so, and
+// PolNeAR attributes the quotation to them.
+func (st *State) leadIn(i, pi int) (Attribution, bool) {
+	an := st.Analysis
+	if an == nil {
+		return Attribution{}, false
+	}
+	prev := st.Doc.Paragraphs[pi-1]
+	s, e := st.Doc.TokensIn(prev)
+	if s >= e {
+		return Attribution{}, false
+	}
+	m := an.MentionAt(st.tok(s).Start)
+	if m < 0 || an.Mentions[m].Kind != entities.Person || an.Mentions[m].Pronoun || an.Mentions[m].Start != st.tok(s).Start {
+		return Attribution{}, false
+	}
+	to := st.Doc.TokenAt(an.Mentions[m].End-1) + 1
+	if to <= s || to >= e {
+		return Attribution{}, false
+	}
+	// The mention is the subject: a finite verb follows, perhaps after
+	// an adverb (Viguerie is upbeat, Bolton also warned).
+	v := to
+	if st.tok(v).Tag == "RB" {
+		v++
+	}
+	switch st.tok(v).Tag {
+	case "VBZ", "VBD", "VBP", "MD":
+	default:
+		return Attribution{}, false
+	}
+	var ev Evidence
+	sp := st.speakerFor(phrase{s, to}, st.Quotes[i].Start, &ev)
+	if sp == nil {
+		return Attribution{}, false
+	}
+	ev.Flag("sieve.continuation")
+	ev.Flag("continuation.lead_in")
+	ev.Flag("speaker.type." + sp.Type.String())
+	return Attribution{Speaker: sp, Evidence: ev}, true
 }
 
 // sameParagraph gives a quotation the speaker of the nearest other
