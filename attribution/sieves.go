@@ -21,7 +21,8 @@ import (
 //     elsewhere in the sentence (Trump said the location will be announced
 //     "in the not-too-distant future")
 //   - same-paragraph: another quotation in the same paragraph has a
-//     speaker ("A," said Tribe. "B.")
+//     speaker ("A," said Tribe. "B."), else the person who opens the
+//     paragraph, for a quotation that opens a later sentence
 //   - colon-paragraph: the previous paragraph ends with "X said:"
 //   - continuation: a quote-only paragraph continues the speaker of the
 //     paragraph before, or takes the person who opens it when it quotes
@@ -543,20 +544,22 @@ func (continuation) Attribute(st *State, i int) (Attribution, bool) {
 		}
 		return inherit("continuation", o, -1), true
 	}
-	return st.leadIn(i, pi)
+	return st.leadIn(i, st.Doc.Paragraphs[pi-1], "continuation")
 }
 
-// leadIn gives a quote-only paragraph the person who opens the paragraph
-// before it as the subject of its first clause, when that paragraph quotes
-// no one: "Viguerie is upbeat about Cruz's chances ... / “Not only can Ted
-// Cruz win in November ...”". News writing introduces a speaker so, and
-// PolNeAR attributes the quotation to them.
-func (st *State) leadIn(i, pi int) (Attribution, bool) {
+// leadIn gives quote i, which has no cue, the person who opens paragraph
+// prev as the subject of its first clause: the paragraph before a
+// quote-only paragraph that quotes no one ("Viguerie is upbeat about
+// Cruz's chances ... / “Not only can Ted Cruz win in November ...”"), or
+// the quotation's own paragraph when the quotation follows that clause
+// ("Bolton distanced himself from the movement. “I'm going to support
+// him ...”"). News writing introduces a speaker so, and PolNeAR
+// attributes the quotation to them.
+func (st *State) leadIn(i int, prev entities.Span, sieve string) (Attribution, bool) {
 	an := st.Analysis
 	if an == nil {
 		return Attribution{}, false
 	}
-	prev := st.Doc.Paragraphs[pi-1]
 	s, e := st.Doc.TokensIn(prev)
 	if s >= e {
 		return Attribution{}, false
@@ -585,7 +588,7 @@ func (st *State) leadIn(i, pi int) (Attribution, bool) {
 	if sp == nil {
 		return Attribution{}, false
 	}
-	ev.Flag("sieve.continuation")
+	ev.Flag("sieve." + sieve)
 	ev.Flag("continuation.lead_in")
 	ev.Flag("speaker.type." + sp.Type.String())
 	return Attribution{Speaker: sp, Evidence: ev}, true
@@ -593,7 +596,9 @@ func (st *State) leadIn(i, pi int) (Attribution, bool) {
 
 // sameParagraph gives a quotation the speaker of the nearest other
 // quotation in its paragraph: the one before it, else the one after ("A,"
-// said Tribe. "B." — PolNeAR and most readers take B as Tribe's too).
+// said Tribe. "B." — PolNeAR and most readers take B as Tribe's too); with
+// none, a quotation that opens a later sentence takes the person who opens
+// the paragraph (leadIn).
 type sameParagraph struct{}
 
 // sameParagraphReach is how many quotes away sameParagraph looks.
@@ -621,6 +626,14 @@ func (sameParagraph) Attribute(st *State, i int) (Attribution, bool) {
 	for k := i + 1; k < len(st.Quotes) && k <= i+sameParagraphReach && st.Doc.ParagraphAt(st.Quotes[k].Start) == pi; k++ {
 		if a, ok := pick(k); ok {
 			return a, true
+		}
+	}
+	// A quotation that opens a later sentence of a paragraph whose first
+	// clause has a person as its subject.
+	if !q.Open.Empty() && pi >= 0 {
+		o := st.Doc.TokenAt(q.Open.Start)
+		if o > 0 && st.tok(o-1).Start >= st.Doc.Paragraphs[pi].Start && st.endsClause(o-1) && !isQuoteTag(st.tok(o-1).Tag) {
+			return st.leadIn(i, st.Doc.Paragraphs[pi], "same-paragraph")
 		}
 	}
 	return Attribution{}, false
