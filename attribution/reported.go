@@ -120,7 +120,7 @@ func (st *State) clauseWords(s, e int) bool {
 	}
 	skipped := 0 // tokens of parentheticals, which do not count
 	for k := s; k < e && k-s-skipped < 24; k++ {
-		if c := closingDash(st.tok(k).Text); c != "" {
+		if c := parentheticalCloser(st.tok(k).Text); c != "" {
 			// "X's backing -- or its oblique pressure -- and Y's desire
 			// will ...": a parenthetical set off by dashes or brackets.
 			for j := k + 1; j < e && j-k < 25; j++ {
@@ -154,9 +154,9 @@ func (st *State) clauseWords(s, e int) bool {
 	return false
 }
 
-// closingDash returns the mark that closes a parenthetical opened by w
+// parentheticalCloser returns the mark that closes a parenthetical opened by w
 // (a dash or a bracket), or "".
-func closingDash(w string) string {
+func parentheticalCloser(w string) string {
 	switch w {
 	case "--", "\u2014", "\u2013":
 		return w
@@ -910,6 +910,14 @@ func (st *State) frontedEnd(c, k, e int, para entities.Span) int {
 // comma between the items of a list ("that wages, rents and prices would
 // rise, economists ...") is passed over.
 func (st *State) mainClauseComma(k, e int) int {
+	return st.topComma(k, e, func(j int) bool {
+		return !st.listItemAt(j+1, e) && st.canStartClause(j+1) && st.tok(j+1).Tag != "``" && st.clauseWords(j+1, e)
+	})
+}
+
+// topComma returns the first comma among tokens (k, e), outside
+// quotations and brackets, at which ok holds, or e.
+func (st *State) topComma(k, e int, ok func(j int) bool) int {
 	depth := 0
 	for j := k; j < e; j++ {
 		switch st.tok(j).Text {
@@ -918,8 +926,7 @@ func (st *State) mainClauseComma(k, e int) int {
 		case ")", "]":
 			depth = max(depth-1, 0)
 		case ",":
-			if j > k && depth == 0 && !st.inQuote(j) && !st.listItemAt(j+1, e) &&
-				st.canStartClause(j+1) && st.tok(j+1).Tag != "``" && st.clauseWords(j+1, e) {
+			if j > k && depth == 0 && !st.inQuote(j) && ok(j) {
 				return j
 			}
 		}
@@ -936,33 +943,20 @@ func (st *State) mainClauseComma(k, e int) int {
 // inside the report, and so is one that quotes the speaker's words
 // (", which would be "welcomed by the international community"").
 func (st *State) trailingRelative(k, e int, who bool) int {
-	depth := 0
-	for j := k; j < e; j++ {
-		switch st.tok(j).Text {
-		case "(", "[":
-			depth++
-		case ")", "]":
-			depth = max(depth-1, 0)
-		case ",":
-			if j == k || depth > 0 || st.inQuote(j) || !(st.lower(j+1) == "which" && st.tok(j+1).Tag == "WDT" || who && st.lower(j+1) == "who" && st.tok(j+1).Tag == "WP") {
-				continue
+	return st.topComma(k, e, func(j int) bool {
+		if !(st.lower(j+1) == "which" && st.tok(j+1).Tag == "WDT" || who && st.lower(j+1) == "who" && st.tok(j+1).Tag == "WP") {
+			return false
+		}
+		for m := j + 2; m < e; m++ {
+			if st.tok(m).Text == "," && !st.inQuote(m) {
+				return false // closed by a comma of its own
 			}
-			closed, quoted := false, false
-			for m := j + 2; m < e; m++ {
-				if st.tok(m).Text == "," && !st.inQuote(m) {
-					closed = true
-					break
-				}
-				if st.inQuote(m) || isQuoteTag(st.tok(m).Tag) {
-					quoted = true
-				}
-			}
-			if !closed && !quoted {
-				return j
+			if st.inQuote(m) || isQuoteTag(st.tok(m).Tag) {
+				return false // it quotes the speaker
 			}
 		}
-	}
-	return e
+		return true
+	})
 }
 
 // listItemAt reports whether tokens from k, before e, are a short noun

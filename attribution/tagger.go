@@ -367,6 +367,10 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 		}
 		return in.views[i]
 	}
+	// The nearest cue and punctuation mark after each token in its
+	// sentence, filled by a pass from each sentence's end.
+	nextCue, nextPunct := make([]string, len(toks)), make([]string, len(toks))
+	nextCueAt, nextPunctAt := make([]int, len(toks)), make([]int, len(toks))
 	for si, sent := range st.Doc.Sentences {
 		if si%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -374,12 +378,14 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 			}
 		}
 		s, e := st.Doc.TokensIn(sent)
-		// The nearest cue after each token, from a pass from the end.
-		nextCue, nextCueAt := make([]string, e-s), make([]int, e-s)
-		for i, c, at := e-1, "", -1; i >= s; i-- {
-			nextCue[i-s], nextCueAt[i-s] = c, at
+		c, cAt, p, pAt := "", -1, "</s>", e
+		for i := e - 1; i >= s; i-- {
+			nextCue[i], nextCueAt[i], nextPunct[i], nextPunctAt[i] = c, cAt, p, pAt
 			if v := in.views[i].cue; v != "" {
-				c, at = v, i
+				c, cAt = v, i
+			}
+			if st.isPunct(i) {
+				p, pAt = in.views[i].word, i
 			}
 		}
 		lastCue, lastCueAt := "", -1
@@ -388,15 +394,6 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 		// passed, and the last punctuation mark.
 		verbsSince, commasSince := 0, 0
 		lastPunct, lastPunctAt := "<none>", -1
-		// The next punctuation mark after each token, from a pass from
-		// the end.
-		nextPunct, nextPunctAt := make([]string, e-s), make([]int, e-s)
-		for i, p, at := e-1, "</s>", e; i >= s; i-- {
-			nextPunct[i-s], nextPunctAt[i-s] = p, at
-			if st.isPunct(i) {
-				p, at = in.views[i].word, i
-			}
-		}
 		first := view(s).word
 		title := boolStr(st.titleCase(s, e))
 		for i := s; i < e; i++ {
@@ -453,7 +450,7 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 				add("cvc", bucket(verbsSince), bucket(commasSince), v.tag)
 			}
 			add("lp", lastPunct, bucket(i-lastPunctAt), v.tag)
-			add("np", nextPunct[i-s], bucket(nextPunctAt[i-s]-i), v.tag)
+			add("np", nextPunct[i], bucket(nextPunctAt[i]-i), v.tag)
 			if v.cue != "" {
 				lastCue, lastCueAt = v.cue, i
 				verbsSince, commasSince = 0, 0
@@ -474,9 +471,9 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 			add("first", first)
 			add("title", title, v.tag)
 			add("w-1t", p1.word, v.tag)
-			if c := nextCue[i-s]; c != "" {
+			if c := nextCue[i]; c != "" {
 				add("ca", c)
-				add("cad", bucket(nextCueAt[i-s]-i))
+				add("cad", bucket(nextCueAt[i]-i))
 			} else {
 				add("ca-")
 			}

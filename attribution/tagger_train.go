@@ -145,11 +145,10 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 			}
 		}
 	}
-	order := slices.Clone(all)
-	var rng *rand.Rand
 	// The boundary ranker, on the same articles.
 	bt := &boundTrainer{w: map[uint32]*boundAccum{}}
-	rng = rand.New(rand.NewPCG(o.Seed, 0xb0d5))
+	order := slices.Clone(all)
+	rng := rand.New(rand.NewPCG(o.Seed, 0xb0d5))
 	for range o.Epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, di := range order {
