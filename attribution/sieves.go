@@ -28,7 +28,7 @@ import (
 //     paragraph before, or takes the person who opens it when it quotes
 //     no one
 func DefaultSieves() []Sieve {
-	return []Sieve{trailingCue{}, leadingCue{}, accordingTo{}, dashSource{}, samePiece{}, sentenceCue{}, sameParagraph{}, colonParagraph{}, continuation{}, samePiece{}}
+	return []Sieve{trailingCue{}, leadingCue{}, accordingTo{}, dashSource{}, samePiece{}, sentenceCue{}, sentenceSubject{}, sameParagraph{}, colonParagraph{}, continuation{}, samePiece{}}
 }
 
 // quoteTokens returns the index of the opening mark's token (or of the first
@@ -547,6 +547,10 @@ func (continuation) Attribute(st *State, i int) (Attribution, bool) {
 	return st.leadIn(i, st.Doc.Paragraphs[pi-1], "continuation")
 }
 
+// maxLeadTitle is how many capitalised words of a title leadIn passes
+// before the name of the person who opens a clause.
+const maxLeadTitle = 3
+
 // leadIn gives quote i, which has no cue, the person who opens paragraph
 // prev as the subject of its first clause: the paragraph before a
 // quote-only paragraph that quotes no one ("Viguerie is upbeat about
@@ -564,8 +568,26 @@ func (st *State) leadIn(i int, prev entities.Span, sieve string) (Attribution, b
 	if s >= e {
 		return Attribution{}, false
 	}
-	m := an.MentionAt(st.tok(s).Start)
-	if m < 0 || an.Mentions[m].Kind != entities.Person || an.Mentions[m].Pronoun || an.Mentions[m].Start != st.tok(s).Start {
+	if st.inQuote(s) {
+		return Attribution{}, false
+	}
+	// A title may stand before the name (Mayor Ann Ruiz, Sen. Reed).
+	h := s
+	for h < e && h < s+maxLeadTitle && st.tok(h).Tag == "NNP" && an.MentionAt(st.tok(h).Start) < 0 {
+		h++
+	}
+	m := an.MentionAt(st.tok(h).Start)
+	if m < 0 || an.Mentions[m].Start != st.tok(h).Start {
+		return Attribution{}, false
+	}
+	switch mk := an.Mentions[m]; {
+	case sieve == "sentence-subject":
+		// Inside its own sentence a pronoun or an organization is as
+		// plainly the subject as a name (He thanked him for “...”).
+		if mk.Kind != entities.Person && mk.Kind != entities.Organization {
+			return Attribution{}, false
+		}
+	case mk.Kind != entities.Person || mk.Pronoun:
 		return Attribution{}, false
 	}
 	to := st.Doc.TokenAt(an.Mentions[m].End-1) + 1
@@ -583,13 +605,23 @@ func (st *State) leadIn(i int, prev entities.Span, sieve string) (Attribution, b
 	default:
 		return Attribution{}, false
 	}
+	if isPossessive(st.tok(v).Text) {
+		return Attribution{}, false // Zuckoff's book ...
+	}
+	if sieve == "sentence-subject" && st.subordinateBetween(v+1, e) {
+		// The quotation belongs to a clause of its own (where
+		// protesters had gathered, chanting “...”).
+		return Attribution{}, false
+	}
 	var ev Evidence
 	sp := st.speakerFor(phrase{s, to}, st.Quotes[i].Start, &ev)
 	if sp == nil {
 		return Attribution{}, false
 	}
 	ev.Flag("sieve." + sieve)
-	ev.Flag("continuation.lead_in")
+	if sieve != "sentence-subject" {
+		ev.Flag("continuation.lead_in")
+	}
 	ev.Flag("speaker.type." + sp.Type.String())
 	return Attribution{Speaker: sp, Evidence: ev}, true
 }
@@ -637,4 +669,44 @@ func (sameParagraph) Attribute(st *State, i int) (Attribution, bool) {
 		}
 	}
 	return Attribution{}, false
+}
+
+// sentenceSubject gives a quotation inside a sentence, after its verb, the
+// subject that opens the sentence, when no speech verb was found: Moore
+// thanked him for “stepping up ...”, Babar pondered who might “testify for
+// our innocence ...”. The sentence's subject chose the words the writer
+// quotes; PolNeAR attributes them so.
+type sentenceSubject struct{}
+
+func (sentenceSubject) Name() string { return "sentence-subject" }
+
+func (sentenceSubject) Attribute(st *State, i int) (Attribution, bool) {
+	q := st.Quotes[i]
+	if q.Open.Empty() {
+		return Attribution{}, false
+	}
+	para := st.paragraphOf(q.Start)
+	o := st.Doc.TokenAt(q.Open.Start)
+	s := st.clauseStartSentence(o, para)
+	if o <= s+1 {
+		return Attribution{}, false
+	}
+	sent := entities.Span{Start: st.tok(s).Start, End: q.Open.Start}
+	return st.leadIn(i, sent, "sentence-subject")
+}
+
+// isPossessive reports whether a token is the possessive ending, which the
+// part-of-speech tagger sometimes reads as a contracted "is".
+func isPossessive(w string) bool { return w == "'s" || w == "’s" }
+
+// subordinateBetween reports whether tokens [a, b) open an adverbial
+// clause with a subject of its own (where protesters had gathered, when
+// the crowd ...).
+func (st *State) subordinateBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if st.tok(k).Tag == "WRB" {
+			return true
+		}
+	}
+	return false
 }

@@ -314,6 +314,18 @@ func tokenizeBounded(t *tokenize.Tokenizer, text string) []tokenize.Token {
 		for j < len(text) && !isASCIISpace(text[j]) {
 			j++
 		}
+		if k, n := innerMark(text[i:min(j, i+maxWord+1)]); n > 0 && j-i <= maxWord {
+			// A quotation mark inside a run (said,“Look / over.”The):
+			// the words on each side are tokenized apart and the mark
+			// stands alone, as if spaced.
+			if from < i {
+				add(text[from:i], from)
+			}
+			add(text[i:i+k], i)
+			out = append(out, tokenize.Token{Text: text[i+k : i+k+n], Start: i + k})
+			from, i = i+k+n, i+k+n
+			continue
+		}
 		if j-i > maxWord {
 			if from < i {
 				add(text[from:i], from)
@@ -341,6 +353,28 @@ func tokenizeBounded(t *tokenize.Tokenizer, text string) []tokenize.Token {
 		add(text[from:], from)
 	}
 	return out
+}
+
+// innerMarks are the quotation marks that split a run without white space
+// where they stand between other characters: curly and low double marks,
+// guillemets and the straight double mark. Doubled apostrophes and
+// backticks are left alone: they are also apostrophes and elisions.
+var innerMarks = []string{"\"", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"}
+
+// innerMark returns the offset and length of the first quotation mark in
+// run that has a character that is not a mark on each side, or 0, 0.
+func innerMark(run string) (int, int) {
+	for k := 1; k < len(run)-1; k++ {
+		for _, m := range innerMarks {
+			if !strings.HasPrefix(run[k:], m) || k+len(m) >= len(run) {
+				continue
+			}
+			if markAtEnd(run[:k]) == 0 && markAt(run[k+len(m):]) == 0 {
+				return k, len(m)
+			}
+		}
+	}
+	return 0, 0
 }
 
 func isASCIISpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }

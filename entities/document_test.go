@@ -77,3 +77,33 @@ func TestMiddleInitials(t *testing.T) {
 		})
 	}
 }
+
+// TestInnerQuoteMarks checks that a quotation mark written without a space
+// between two other characters (said,“Look) is a token of its own, with
+// the words on each side tokenized as if it were spaced.
+func TestInnerQuoteMarks(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+		why  string
+	}{
+		{"Ryan said,\u201cLook.\u201d", []string{"Ryan", "said", ",", "\u201c", "Look", ".", "\u201d"}, "an opening mark after a comma"},
+		{"She said:\u201cNever.\u201d", []string{"She", "said", ":", "\u201c", "Never", ".", "\u201d"}, "after a colon"},
+		{"It was over.\u201dThe end.", []string{"It", "was", "over", ".", "\u201d", "The", "end", "."}, "a closing mark before the next sentence"},
+		{"He said \u2014\u201cgo.\u201d", []string{"He", "said", "\u2014", "\u201c", "go", ".", "\u201d"}, "after a dash"},
+		{`said,"Look"`, []string{"said", ",", `"`, "Look", `"`}, "straight marks"},
+		{"Kim\u2019s view", []string{"Kim", "\u2019s", "view"}, "a single mark inside a word is an apostrophe, not a quotation mark"},
+	}
+	for _, c := range cases {
+		t.Run(c.why, func(t *testing.T) {
+			doc, err := Parse(context.Background(), c.text)
+			require.NoError(t, err)
+			var got []string
+			for _, tk := range doc.Tokens {
+				require.Equal(t, c.text[tk.Start:tk.End], tk.Text, "a token's text is its span")
+				got = append(got, tk.Text)
+			}
+			assert.Equal(t, c.want, got, "%s", c.text)
+		})
+	}
+}
