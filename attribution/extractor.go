@@ -127,6 +127,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 		score(&q, e.cfg.explanations)
 		res.Quotes = append(res.Quotes, q)
 	}
+	res.Quotes = dropRepeatedStatements(res.Quotes)
 	sort.SliceStable(res.Quotes, func(i, j int) bool { return res.Quotes[i].Start < res.Quotes[j].Start })
 	renumberGroups(res.Quotes)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Start < res.Problems[j].Start })
@@ -190,6 +191,38 @@ func inheritReported(quotes []Quote, x *spanIndex) {
 			return false
 		})
 	}
+}
+
+// dropRepeatedStatements keeps one reported statement per span: two cues
+// can claim the same clause (The documents indicate, he said ..., that X;
+// Brennan told a committee hearing that X), and a reader wants X once, with
+// the attribution the confidence model trusts most. Quotations with marks
+// are never dropped.
+func dropRepeatedStatements(quotes []Quote) []Quote {
+	best := map[entities.Span]int{}
+	drop := make([]bool, len(quotes))
+	for i, q := range quotes {
+		if q.Kind.Quoted() {
+			continue
+		}
+		k, ok := best[q.Span]
+		if !ok {
+			best[q.Span] = i
+			continue
+		}
+		if q.Confidence > quotes[k].Confidence {
+			drop[k], best[q.Span] = true, i
+		} else {
+			drop[i] = true
+		}
+	}
+	out := quotes[:0]
+	for i, q := range quotes {
+		if !drop[i] {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // renumberGroups numbers the groups of quotes (sorted by Start) from 0 in

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid/entities"
 )
 
 // reportedCase is one block of testdata/reported/cases.txt.
@@ -92,6 +94,13 @@ func TestReportedCases(t *testing.T) {
 					if c.belief() {
 						assert.Equal(t, Belief, got.Cue.Class, "cue class of %q", want.content)
 					}
+				}
+			}
+			spans := map[entities.Span]bool{}
+			for _, q := range res.Quotes {
+				if q.Kind == Indirect || q.Kind == Mixed {
+					assert.False(t, spans[q.Span], "two reported statements with the content %q", q.Text)
+					spans[q.Span] = true
 				}
 			}
 			for _, content := range c.absent {
