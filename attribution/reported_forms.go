@@ -411,6 +411,9 @@ func (st *State) reportedObject(c int, w cueWord, subj phrase, para entities.Spa
 					e = j
 				}
 			}
+			if st.tok(j).Tag == "CC" && st.subjectCueAt(j+1, para) {
+				e = j // "called the plan “a waste,” and Hale said he agreed"
+			}
 			if e == j {
 				break
 			}
