@@ -295,7 +295,42 @@ func (st *State) nounPhraseBefore(e, lo int) phrase {
 	if k >= e {
 		return phrase{}
 	}
-	return phrase{k, e}
+	return phrase{st.afterFrontedTime(k, e), e}
+}
+
+// afterFrontedTime returns where a noun phrase [k, e) starts once a fronted
+// time adverbial written without a comma is left out ("Saturday at the
+// state convention Sen. Elizabeth Warren said", "Earlier this month Mayor
+// Ann Ruiz told"): just after its last time word, at the name the phrase
+// ends with and the title before that name, or else at the first word
+// after the time word that is no preposition. k when the phrase does not
+// open with a time word.
+func (st *State) afterFrontedTime(k, e int) int {
+	t := k
+	switch st.lower(k) {
+	case "this", "last", "next", "that", "each", "every":
+		t++
+	}
+	if t >= e-1 || !st.isTimeWord(t) || !strings.HasPrefix(st.tok(t).Tag, "NN") {
+		return k // no time word opens the phrase (a spokesman for the Tuesday Group)
+	}
+	if an := st.Analysis; an != nil {
+		if m := an.MentionAt(st.tok(e - 1).Start); m >= 0 {
+			h := st.Doc.TokenAt(an.Mentions[m].Start)
+			if h <= t {
+				return k // the time word is part of the name (the Tuesday Group)
+			}
+			for h-1 > t && st.tok(h-1).Tag == "NNP" {
+				h-- // the title: Sen., Mayor
+			}
+			return h
+		}
+	}
+	s := t + 1
+	for s < e-1 && (isJoiner(st.lower(s)) || st.tok(s).Tag == "DT") {
+		s++
+	}
+	return s
 }
 
 func isJoiner(w string) bool {

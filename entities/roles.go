@@ -146,6 +146,15 @@ func (st *state) leftContext(e, lo int) leftCtx {
 	return lc
 }
 
+// timeNouns are the nouns of a time adverbial, which stands before a name
+// without being its role or affiliation (On Saturday Sen. Warren, Earlier
+// this month Mayor Ruiz).
+var timeNouns = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"today": true, "yesterday": true, "tonight": true, "week": true, "month": true, "year": true, "morning": true,
+	"evening": true, "afternoon": true, "night": true, "weekend": true,
+}
+
 // roleModifier reports whether token j, before a title, is part of the
 // role (press secretary, Foreign Minister, senior adviser) rather than an
 // affiliation or a descriptor.
@@ -154,6 +163,9 @@ func (st *state) roleModifier(j int, head personNoun) bool {
 		return false
 	}
 	lw := st.lower[j]
+	if timeNouns[lw] {
+		return false // Earlier this month Mayor Ruiz: no "month Mayor"
+	}
 	if st.upper[j] {
 		if roleModifierCaps[lw] && st.lx.adjectives[lw] == "" {
 			return true
@@ -241,11 +253,11 @@ func (st *state) affiliationEndingAt(j, lo int, nominal bool) (affil, bool) {
 		if p, ok := st.lx.parties[st.lower[j]]; ok && len(st.lower[j]) > 1 {
 			return affil{text: p, from: j, nameFrom: -1, nameTo: -1}, true
 		}
-		if functionTags[st.toks[j].Tag] || st.describes(j) {
-			return affil{}, false
+		if functionTags[st.toks[j].Tag] || st.describes(j) || timeNouns[st.lower[j]] {
+			return affil{}, false // On Saturday Sen. Warren: no affiliation "Saturday"
 		}
 		s := j
-		for s-1 >= lo && st.upper[s-1] && !functionTags[st.toks[s-1].Tag] && !st.isQuote(s-1) && j-s < 6 && !st.describes(s-1) {
+		for s-1 >= lo && st.upper[s-1] && !functionTags[st.toks[s-1].Tag] && !st.isQuote(s-1) && j-s < 6 && !st.describes(s-1) && !timeNouns[st.lower[s-1]] {
 			if _, isAdj := st.lx.adjectives[st.lower[s-1]]; isAdj && st.owner[s-1] < 0 {
 				break
 			}
