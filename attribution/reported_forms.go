@@ -301,16 +301,12 @@ func (st *State) afterComma(k int) bool {
 	return st.tok(k-1).Text == "," || st.tok(k-1).Tag == "''" && st.tok(k-2).Text == ","
 }
 
-// reportedParticiple handles a participle cue that continues a sentence,
-// ", saying (that) CLAUSE" or ", adding that CLAUSE": its speaker is the
-// subject of the sentence's main verb (Park said ..., adding that ...; the
-// union rejected the offer, saying that ...).
-func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote, bool) {
-	if w.Class != Speech {
-		return Quote{}, false
-	}
-	// The main verb: the nearest speech cue before the participle, else
-	// the sentence's first finite verb.
+// participleSubject returns the subject of the clause a participle cue c
+// hangs on (Trump defended it, saying ...; she released a statement
+// saying ...): the subject of the nearest speech cue before it, else of
+// the sentence's first finite verb. It is empty when there is no such
+// verb.
+func (st *State) participleSubject(c int, para entities.Span) phrase {
 	start := st.sentenceStartTok(c, para)
 	v := -1
 	for j := c - 2; j >= start; j-- {
@@ -324,7 +320,7 @@ func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote
 		}
 	}
 	if v < 0 {
-		return Quote{}, false
+		return phrase{}
 	}
 	var subj phrase
 	if _, cue := st.isCue(v); cue && st.afterComma(v) && v-1 > start {
@@ -333,6 +329,18 @@ func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote
 	if subj.empty() {
 		subj = st.subjectBefore(v, st.subjectStart(v, para))
 	}
+	return subj
+}
+
+// reportedParticiple handles a participle cue that continues a sentence,
+// ", saying (that) CLAUSE" or ", adding that CLAUSE": its speaker is the
+// subject of the sentence's main verb (Park said ..., adding that ...; the
+// union rejected the offer, saying that ...).
+func (st *State) reportedParticiple(c int, w cueWord, para entities.Span) (Quote, bool) {
+	if w.Class != Speech {
+		return Quote{}, false
+	}
+	subj := st.participleSubject(c, para)
 	if subj.empty() {
 		return Quote{}, false
 	}

@@ -44,8 +44,11 @@ func (st *State) reassignParts(quotes []Quote, x *spanIndex) {
 			continue
 		}
 		if r.Cue.End <= q.Open.Start {
-			if q.Cue != nil && (q.Cue.Span == r.Cue.Span || r.Span.Contains(q.Cue.Span)) {
-				continue // the sieves found the same cue, or one inside the clause
+			if q.Cue != nil && r.Span.Contains(q.Cue.Span) {
+				continue // the sieves found a cue inside the clause
+			}
+			if q.Cue != nil && q.Cue.Span == r.Cue.Span && q.Speaker.Name == r.Speaker.Name {
+				continue // the sieves found the same cue and speaker
 			}
 			sp := *r.Speaker
 			q.Speaker, q.Cue, q.Sieve = &sp, r.Cue, "reported-part"

@@ -207,6 +207,15 @@ func (leadingCue) Attribute(st *State, i int) (Attribution, bool) {
 		}
 		lo := st.clauseStart(c, para)
 		p := st.subjectBefore(c, lo)
+		if st.tok(c).Tag == "VBG" && c > lo && st.isNominal(c-1) {
+			// She released a statement saying, “...”: the noun before the
+			// participle is the object of the main verb, whose subject
+			// speaks.
+			if s := st.participleSubject(c, para); !s.empty() {
+				p = s
+				ev.Flag("cue.participle")
+			}
+		}
 		if p.empty() {
 			return Attribution{}, false
 		}
