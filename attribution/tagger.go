@@ -297,6 +297,7 @@ type tokenView struct {
 	quoted            bool
 	cue               string // the cue lemma, or ""
 	mention           string // the kind of the mention the token is in, or ""
+	class             wordClass
 }
 
 // taggerInput holds the per-token views and static features of a document.
@@ -338,6 +339,10 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 	in := &taggerInput{views: make([]tokenView, len(toks)), static: make([][]uint32, len(toks))}
 	buf := make([]uint32, 0, 48*len(toks)) // every token's features, in one array
 	an := st.Analysis
+	classes, err := wordClasses()
+	if err != nil {
+		return nil, err
+	}
 	for i, t := range toks {
 		if i%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -346,6 +351,7 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 		}
 		v := tokenView{word: wordOf(t), tag: t.Tag, quoted: st.inQuote(i)}
 		v.suffix = suffixOf(v.word)
+		v.class = classes[v.word]
 		if w, ok := lookupCue(t.Text); ok && (strings.HasPrefix(t.Tag, "VB") || strings.HasPrefix(t.Tag, "NN")) {
 			v.cue = w.Lemma
 		} else if w, ok := lookupCueNoun(t.Text); ok && strings.HasPrefix(t.Tag, "NN") {
@@ -390,6 +396,7 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 		}
 		lastCue, lastCueAt := "", -1
 		lastVerb, lastVerbAt := "<none>", -1
+		lastVerbClass := "<none>"
 		// Clause structure since the last cue: the verbs and commas
 		// passed, and the last punctuation mark.
 		verbsSince, commasSince := 0, 0
@@ -430,6 +437,12 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 			add("ttt", p1.tag, v.tag, n1.tag)
 			add("ww", p1.word, v.word)
 			add("ww+", v.word, n1.word)
+			// Word classes: a rare word reads as the common words of its
+			// class (lamented as complained).
+			add("k", v.class.coarse, v.tag)
+			add("kf", v.class.fine)
+			add("kf-1", p1.class.fine)
+			add("kf+1", n1.class.fine)
 			add("q", boolStr(v.quoted), boolStr(p1.quoted), boolStr(n1.quoted))
 			if v.cue != "" {
 				add("c", v.cue)
@@ -463,9 +476,10 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 				lastPunct, lastPunctAt = v.word, i
 			}
 			add("vb", lastVerb)
+			add("vbk", lastVerbClass, v.tag)
 			add("vbd", bucket(i-lastVerbAt), v.tag)
 			if strings.HasPrefix(v.tag, "VB") || v.tag == "MD" {
-				lastVerb, lastVerbAt = v.word, i
+				lastVerb, lastVerbAt, lastVerbClass = v.word, i, v.class.fine
 			}
 			add("pos", bucket(i-s), bucket(e-1-i))
 			add("first", first)

@@ -270,12 +270,14 @@ func trainingArticles(tb testing.TB, n int) []TrainingDoc {
 }
 
 // heldOut is an article in the training construction with names and
-// words that no training article has.
+// content words that no training article has (its preposition "to" joins
+// nouns in training too: with word classes, an unseen preposition reads
+// as the commonest one of its class, "about", which opens content there).
 const (
-	heldOut        = "Snow closed two schools on Monday.\n\nGreta Sorensen grumbled about the slow repairs on the ring road.\n\nThe council will meet again in March."
+	heldOut        = "Snow closed two schools on Monday.\n\nGreta Sorensen grumbled about the slow repairs to the ring road.\n\nThe council will meet again in March."
 	heldOutSpeaker = "Greta Sorensen"
 	heldOutCue     = "grumbled"
-	heldOutContent = "the slow repairs on the ring road"
+	heldOutContent = "the slow repairs to the ring road"
 )
 
 // onceModel is a model trained once per test binary.
