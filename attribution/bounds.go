@@ -145,6 +145,13 @@ func (st *State) boundFeatures(fs []uint32, q *Quote, side boundSide, j, i0, i1 
 		p, cur = "be", i1
 	}
 	add := func(name string, vals ...string) { fs = append(fs, feat(p+name, vals...)) }
+	classes, _ := wordClasses()
+	class := func(k int) string {
+		if c, ok := classes[word(k)]; ok {
+			return c.fine
+		}
+		return "-"
+	}
 	off := j - cur
 	add(".off", offsetBucket(off))
 	add(".kind", q.Kind.String(), offsetBucket(off))
@@ -169,6 +176,8 @@ func (st *State) boundFeatures(fs []uint32, q *Quote, side boundSide, j, i0, i1 
 			add(".cueafter", lemma, tag(j))
 		}
 		add(".sentstart", boolStr(st.sentenceStarts(j)), tag(j))
+		add(".k", class(j))
+		add(".k-1", class(j-1))
 	} else {
 		// The boundary lies between tokens j-1 and j.
 		add(".w", word(j-1))
@@ -187,6 +196,8 @@ func (st *State) boundFeatures(fs []uint32, q *Quote, side boundSide, j, i0, i1 
 			add(".cueafter", lemma, bucket(cs-j))
 		}
 		add(".sentend", boolStr(st.sentenceStarts(j)), tag(j-1))
+		add(".k", class(j-1))
+		add(".k+1", class(j))
 	}
 	dir := "0"
 	if off < 0 {
