@@ -20,6 +20,9 @@ import (
 //   - sentence-cue: a quotation inside a sentence whose speech verb is
 //     elsewhere in the sentence (Trump said the location will be announced
 //     "in the not-too-distant future")
+//   - sentence-subject: no speech verb, but the quotation follows the
+//     verb of a sentence whose subject opens it (Moore thanked him for
+//     "stepping up ...")
 //   - same-paragraph: another quotation in the same paragraph has a
 //     speaker ("A," said Tribe. "B."), else the person who opens the
 //     paragraph, for a quotation that opens a later sentence
@@ -564,7 +567,7 @@ func (continuation) Attribute(st *State, i int) (Attribution, bool) {
 		}
 		return inherit("continuation", o, -1), true
 	}
-	return st.leadIn(i, st.Doc.Paragraphs[pi-1], "continuation")
+	return st.leadIn(i, st.Doc.Paragraphs[pi-1], "continuation", false)
 }
 
 // maxLeadTitle is how many capitalised words of a title leadIn passes
@@ -578,8 +581,11 @@ const maxLeadTitle = 3
 // the quotation's own paragraph when the quotation follows that clause
 // ("Bolton distanced himself from the movement. “I'm going to support
 // him ...”"). News writing introduces a speaker so, and PolNeAR
-// attributes the quotation to them.
-func (st *State) leadIn(i int, prev entities.Span, sieve string) (Attribution, bool) {
+// attributes the quotation to them. With ownSentence, prev is the
+// quotation's own sentence up to its opening mark (sentenceSubject): the
+// subject may also be a pronoun or an organization, and must not be cut
+// off from the quotation by a where/when clause.
+func (st *State) leadIn(i int, prev entities.Span, sieve string, ownSentence bool) (Attribution, bool) {
 	an := st.Analysis
 	if an == nil {
 		return Attribution{}, false
@@ -601,7 +607,7 @@ func (st *State) leadIn(i int, prev entities.Span, sieve string) (Attribution, b
 		return Attribution{}, false
 	}
 	switch mk := an.Mentions[m]; {
-	case sieve == "sentence-subject":
+	case ownSentence:
 		// Inside its own sentence a pronoun or an organization is as
 		// plainly the subject as a name (He thanked him for “...”).
 		if mk.Kind != entities.Person && mk.Kind != entities.Organization {
@@ -628,7 +634,7 @@ func (st *State) leadIn(i int, prev entities.Span, sieve string) (Attribution, b
 	if isPossessive(st.tok(v).Text) {
 		return Attribution{}, false // Zuckoff's book ...
 	}
-	if sieve == "sentence-subject" && st.subordinateBetween(v+1, e) {
+	if ownSentence && st.adverbialClauseBetween(v+1, e) {
 		// The quotation belongs to a clause of its own (where
 		// protesters had gathered, chanting “...”).
 		return Attribution{}, false
@@ -639,7 +645,7 @@ func (st *State) leadIn(i int, prev entities.Span, sieve string) (Attribution, b
 		return Attribution{}, false
 	}
 	ev.Flag("sieve." + sieve)
-	if sieve != "sentence-subject" {
+	if !ownSentence {
 		ev.Flag("continuation.lead_in")
 	}
 	ev.Flag("speaker.type." + sp.Type.String())
@@ -685,7 +691,7 @@ func (sameParagraph) Attribute(st *State, i int) (Attribution, bool) {
 	if !q.Open.Empty() && pi >= 0 {
 		o := st.Doc.TokenAt(q.Open.Start)
 		if o > 0 && st.tok(o-1).Start >= st.Doc.Paragraphs[pi].Start && st.endsClause(o-1) && !isQuoteTag(st.tok(o-1).Tag) {
-			return st.leadIn(i, st.Doc.Paragraphs[pi], "same-paragraph")
+			return st.leadIn(i, st.Doc.Paragraphs[pi], "same-paragraph", false)
 		}
 	}
 	return Attribution{}, false
@@ -712,17 +718,17 @@ func (sentenceSubject) Attribute(st *State, i int) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	sent := entities.Span{Start: st.tok(s).Start, End: q.Open.Start}
-	return st.leadIn(i, sent, "sentence-subject")
+	return st.leadIn(i, sent, "sentence-subject", true)
 }
 
 // isPossessive reports whether a token is the possessive ending, which the
 // part-of-speech tagger sometimes reads as a contracted "is".
 func isPossessive(w string) bool { return w == "'s" || w == "’s" }
 
-// subordinateBetween reports whether tokens [a, b) open an adverbial
+// adverbialClauseBetween reports whether tokens [a, b) open an adverbial
 // clause with a subject of its own (where protesters had gathered, when
 // the crowd ...).
-func (st *State) subordinateBetween(a, b int) bool {
+func (st *State) adverbialClauseBetween(a, b int) bool {
 	for k := a; k < b; k++ {
 		if st.tok(k).Tag == "WRB" {
 			return true
