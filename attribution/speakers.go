@@ -301,10 +301,11 @@ func (st *State) nounPhraseBefore(e, lo int) phrase {
 // afterFrontedTime returns where a noun phrase [k, e) starts once a fronted
 // time adverbial written without a comma is left out ("Saturday at the
 // state convention Sen. Elizabeth Warren said", "Earlier this month Mayor
-// Ann Ruiz told"): just after its last time word, at the name the phrase
-// ends with and the title before that name, or else at the first word
-// after the time word that is no preposition. k when the phrase does not
-// open with a time word.
+// Ann Ruiz told"): after the time word that opens it (perhaps after this,
+// last or next), at the name the phrase ends with and the title before
+// that name, or else at the first word after the time word that is no
+// preposition or article. k when the phrase does not open with a time
+// word.
 func (st *State) afterFrontedTime(k, e int) int {
 	t := k
 	switch st.lower(k) {
