@@ -405,6 +405,18 @@ func (st *state) initials(c *cand) string {
 	return b.String()
 }
 
+// genderAgrees reports whether a bare surname whose honorific gives it a
+// gender (Mr. Trump) may name entity e: not when e's first name is of the
+// other gender (Ivana Trump), which would make one person of a husband and
+// wife.
+func (st *state) genderAgrees(c *cand, e *ent) bool {
+	if (c.gender != Male && c.gender != Female) || e.firstName == "" {
+		return true
+	}
+	g := st.lx.firstNames[e.firstName]
+	return g != Male && g != Female || g == c.gender
+}
+
 // choosePerson picks the person entity a single name word refers to, or -1.
 // A word that more than one person can be called (Kim) goes to a person
 // named in full in the same or the previous sentence, else to the one the
@@ -414,7 +426,7 @@ func (st *state) choosePerson(ci int, word string, ents []*ent, indexed []int) i
 	c := st.cands[ci]
 	var options []int
 	for _, e := range indexed {
-		if len(ents[e].full) > 0 && (len(options) == 0 || options[len(options)-1] != e) {
+		if len(ents[e].full) > 0 && (len(options) == 0 || options[len(options)-1] != e) && st.genderAgrees(c, ents[e]) {
 			options = append(options, e)
 		}
 	}
