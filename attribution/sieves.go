@@ -628,6 +628,12 @@ func (st *State) leadIn(i int, prev entities.Span, sieve string, ownSentence boo
 	}
 	switch st.tok(v).Tag {
 	case "VBZ", "VBD", "VBP", "MD":
+	case "VBN":
+		// Right after a name, with no auxiliary, a past participle is a
+		// past tense the tagger misread (Ann Ruiz compared the plan).
+		if v != to {
+			return Attribution{}, false
+		}
 	default:
 		return Attribution{}, false
 	}
@@ -718,7 +724,26 @@ func (sentenceSubject) Attribute(st *State, i int) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	sent := entities.Span{Start: st.tok(s).Start, End: q.Open.Start}
-	return st.leadIn(i, sent, "sentence-subject", true)
+	if at, ok := st.leadIn(i, sent, "sentence-subject", true); ok {
+		return at, true
+	}
+	// A fronted phrase set off by a comma (Speaking to MSNBC on Monday,
+	// Bush referred to Rubio as “...”; In a statement, the group called
+	// it “...”): the subject opens the clause after the comma.
+	switch st.tok(s).Tag {
+	case "VBG", "VBN", "IN", "RB":
+	default:
+		return Attribution{}, false
+	}
+	for k := s + 1; k < o-2; k++ {
+		if st.inQuote(k) || st.endsClause(k) {
+			break
+		}
+		if st.tok(k).Text == "," {
+			return st.leadIn(i, entities.Span{Start: st.tok(k + 1).Start, End: q.Open.Start}, "sentence-subject", true)
+		}
+	}
+	return Attribution{}, false
 }
 
 // isPossessive reports whether a token is the possessive ending, which the
