@@ -94,8 +94,33 @@ func Parse(ctx context.Context, text string) (*Document, error) {
 			from = end
 		}
 	}
+	doc.Sentences = joinInitialBreaks(doc)
 	return doc, ctx.Err()
 }
+
+// joinInitialBreaks joins two sentences that prose split after a middle
+// initial ("Representative Mark J." / "Stone, Republican of New
+// York, said"): the initial is one token with its stop (mergeInitials), so the
+// break falls inside a name.
+func joinInitialBreaks(doc *Document) []Span {
+	if len(doc.Sentences) < 2 {
+		return doc.Sentences
+	}
+	out := doc.Sentences[:1]
+	for _, s := range doc.Sentences[1:] {
+		last := &out[len(out)-1]
+		if k := doc.TokenAt(last.End - 1); k < len(doc.Tokens) && doc.Tokens[k].End == last.End && isInitial(doc.Tokens[k].Text) &&
+			doc.ParagraphAt(last.Start) == doc.ParagraphAt(s.Start) {
+			last.End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// isInitial reports whether w is one capital letter and a full stop.
+func isInitial(w string) bool { return len(w) == 2 && isUpperASCII(w[0]) && w[1] == '.' }
 
 // chunkEnd returns where the run of a paragraph that starts at from ends:
 // the paragraph's end when it is within maxChunk bytes, else the last
@@ -231,20 +256,22 @@ func mergeInitials(toks []tokenize.Token) []tokenize.Token {
 	return out
 }
 
-// mergeBracketAbbreviations joins an abbreviation in brackets and its full
-// stop into one token ("Sen. Carl Levin (D-Mich.), a superdelegate"): the
-// tokenizer splits the stop off before the closing bracket, and a lone
-// full stop would end the clause inside the speaker's description. The
-// abbreviation is a capitalised run of two to eight letters and hyphens
-// right after the opening bracket, with the stop and the closing bracket
-// right after it.
+// mergeBracketAbbreviations joins an abbreviation set off by brackets or
+// commas and its full stop into one token ("Sen. Carl Levin (D-Mich.), a
+// superdelegate", "Mitch McConnell, R-Ky., said"): the tokenizer splits the
+// stop off before the closing bracket or comma, and a lone full stop would
+// end the clause inside the speaker's description. The abbreviation is a
+// capitalised run of two to eight letters and hyphens right after the
+// opening bracket (or after a comma), with the stop and the closing
+// bracket (or a comma) right after it.
 func mergeBracketAbbreviations(toks []tokenize.Token) []tokenize.Token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if i > 0 && i+2 < len(toks) && toks[i-1].Text == "(" && toks[i-1].Start+1 == t.Start &&
-			isAbbreviationWord(t.Text) && toks[i+1].Text == "." && toks[i+1].Start == t.Start+len(t.Text) &&
-			toks[i+2].Text == ")" && toks[i+2].Start == toks[i+1].Start+1 {
+		if i > 0 && i+2 < len(toks) && isAbbreviationWord(t.Text) &&
+			toks[i+1].Text == "." && toks[i+1].Start == t.Start+len(t.Text) && toks[i+2].Start == toks[i+1].Start+1 &&
+			(toks[i-1].Text == "(" && toks[i-1].Start+1 == t.Start && toks[i+2].Text == ")" ||
+				toks[i-1].Text == "," && toks[i+2].Text == ",") {
 			t.Text = t.Text + "."
 			i++
 		}

@@ -61,6 +61,8 @@ func TestMiddleInitials(t *testing.T) {
 		{"Levin (Mich.) said no.", []string{"Levin", "(", "Mich.", ")", "said", "no", "."}, "a state in brackets"},
 		{"He left (for good.) Then", []string{"He", "left", "(", "for", "good", ".", ")", "Then"}, "a lower-case word before the stop: a sentence in brackets"},
 		{"It ended (Friday. ) Then", nil, "a space before the bracket: left to the tokenizer"},
+		{"Mitch McConnell, R-Ky., said no.", []string{"Mitch", "McConnell", ",", "R-Ky.", ",", "said", "no", "."}, "an abbreviation between commas keeps its stop"},
+		{"He moved to Baldwin, Miss. Then he left.", []string{"He", "moved", "to", "Baldwin", ",", "Miss", ".", "Then", "he", "left", "."}, "no comma after the stop: it may end the sentence"},
 	}
 	for _, c := range cases {
 		t.Run(c.why, func(t *testing.T) {
@@ -104,6 +106,31 @@ func TestInnerQuoteMarks(t *testing.T) {
 				got = append(got, tk.Text)
 			}
 			assert.Equal(t, c.want, got, "%s", c.text)
+		})
+	}
+}
+
+// TestInitialSentenceBreaks checks that a middle initial does not end a
+// sentence: prose splits "Mark J. Stone" after the initial.
+func TestInitialSentenceBreaks(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+		why  string
+	}{
+		{"\"It was stifling,\" Representative Mark J. Stone, Republican of New York, said of life.", []string{"\"It was stifling,\" Representative Mark J. Stone, Republican of New York, said of life."}, "an initial inside a name"},
+		{"It was over. Then he left.", []string{"It was over.", "Then he left."}, "other sentence breaks stay"},
+		{"Peter T.\nKing said no.", []string{"Peter T.", "King said no."}, "a paragraph break stays"},
+	}
+	for _, c := range cases {
+		t.Run(c.why, func(t *testing.T) {
+			doc, err := Parse(context.Background(), c.text)
+			require.NoError(t, err)
+			var got []string
+			for _, s := range doc.Sentences {
+				got = append(got, c.text[s.Start:s.End])
+			}
+			assert.Equal(t, c.want, got)
 		})
 	}
 }
