@@ -59,3 +59,52 @@ type classLineError struct{ line int }
 func (e *classLineError) Error() string {
 	return "attribution: word classes: malformed line " + strconv.Itoa(e.line)
 }
+
+// Thresholds of a speech class: a fine class at least this share of whose
+// words, and at least this many, are in the cue list.
+const (
+	speechClassShare = 0.25
+	speechClassWords = 4
+)
+
+// speechClasses returns the fine word classes made largely of cue verbs
+// (lamented, scoffed, decried, ...), found from the cue list, not from any
+// annotation.
+var speechClasses = sync.OnceValue(func() map[string]bool {
+	classes, err := wordClasses()
+	if err != nil {
+		return nil
+	}
+	words, cues := map[string]int{}, map[string]int{}
+	for w, c := range classes {
+		words[c.fine]++
+		if _, ok := lookupCue(w); ok {
+			cues[c.fine]++
+		}
+	}
+	out := map[string]bool{}
+	for c, n := range cues {
+		if n >= speechClassWords && float64(n) >= speechClassShare*float64(words[c]) {
+			out[c] = true
+		}
+	}
+	return out
+})
+
+// classCue returns a cue for a past or present verb outside the cue list
+// (the tagger reads some past tenses as participles) whose word
+// class is a speech class (retaliated, exhorted): for the one frame where a
+// verb can only be a verb of saying, right after a quotation and ending
+// its clause ("...," an angry Hollande retaliated).
+func classCue(word string) (cueWord, bool) {
+	w := strings.ToLower(word)
+	classes, err := wordClasses()
+	if err != nil {
+		return cueWord{}, false
+	}
+	c, ok := classes[w]
+	if !ok || !speechClasses()[c.fine] {
+		return cueWord{}, false
+	}
+	return cueWord{Lemma: w, Class: Speech}, true
+}

@@ -61,3 +61,18 @@ func TestReadWordClassesErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestClassCue checks which words outside the cue list the speech classes
+// admit: verbs used like urge and advise, not verbs used like raid.
+func TestClassCue(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		ok   bool
+	}{
+		{"exhorted", true}, {"reacted", true}, {"Exhorted", true},
+		{"raided", false}, {"bombed", false}, {"tuesday", false}, {"xyzzy", false},
+	} {
+		_, ok := classCue(c.word)
+		assert.Equal(t, c.ok, ok, c.word)
+	}
+}

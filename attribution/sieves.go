@@ -154,7 +154,69 @@ func (trailingCue) Attribute(st *State, i int) (Attribution, bool) {
 		ev.Add("cue.distance", float64(c-j))
 		return st.decide("trailing-cue", c, w, st.speakerFor(p, st.Quotes[i].Start, &ev), ev)
 	}
+	return st.trailingClassCue(i, j, para)
+}
+
+// trailingClassCue finds a verb outside the cue list, of a speech class,
+// in a short clause right after the closing mark that it ends, with its
+// subject before it or after it: "...," an angry Hollande retaliated /
+// "...," reacted Trump.
+func (st *State) trailingClassCue(i, j int, para entities.Span) (Attribution, bool) {
+	end := st.clauseEnd(j, para)
+	if end-j > maxSourceTokens || end >= len(st.Doc.Tokens) || !st.endsClause(end) {
+		return Attribution{}, false
+	}
+	for c := j; c < end; c++ {
+		w, ok := classCue(st.tok(c).Text)
+		if !ok {
+			continue
+		}
+		var p phrase
+		var ev Evidence
+		ev.Flag("cue.class")
+		switch tag := st.tok(c).Tag; {
+		case c == j && (strings.HasPrefix(tag, "VB") || tag == "JJ"):
+			// The tagger reads an inverted verb after a closing mark
+			// as an adjective or participle as often as not.
+			ev.Flag("order.cue_speaker")
+			p = st.nounPhraseAfter(c+1, end)
+			if p.To != end {
+				return Attribution{}, false
+			}
+		case c == end-1 && (tag == "VBD" || tag == "VBZ" || tag == "VBN"):
+			ev.Flag("order.speaker_cue")
+			p = st.subjectBefore(c, j)
+			if p.From != j {
+				return Attribution{}, false
+			}
+		default:
+			return Attribution{}, false
+		}
+		if !st.namesSomeone(p) {
+			return Attribution{}, false
+		}
+		return st.decide("trailing-cue", c, w, st.speakerFor(p, st.Quotes[i].Start, &ev), ev)
+	}
 	return Attribution{}, false
+}
+
+// namesSomeone reports whether phrase p holds a mention of a person, an
+// organization or a group, or a personal pronoun: a speaker, not a thing.
+func (st *State) namesSomeone(p phrase) bool {
+	for k := p.From; k < p.To; k++ {
+		if st.tok(k).Tag == "PRP" {
+			return true
+		}
+		if an := st.Analysis; an != nil {
+			if m := an.MentionAt(st.tok(k).Start); m >= 0 {
+				switch an.Mentions[m].Kind {
+				case entities.Person, entities.Organization, entities.Group:
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // clauseEnd returns the index of the first token at or after s that ends
