@@ -802,6 +802,14 @@ func (st *State) taggedQuote(s, e int, tr tagResult, x *spanIndex) (Quote, bool)
 		}
 	}
 	impersonal, belief := st.impersonalCue(cs, ce)
+	switch st.lower(s) {
+	case "nothing", "little", "none":
+		if ce == s {
+			// "Costa said nothing about the layoffs": the cue's object
+			// denies a report; nothing is said about them.
+			return Quote{}, false
+		}
+	}
 	if st.lower(s) == "to" {
 		for k := cs; k < ce; k++ {
 			if w, ok := lookupCue(st.tok(k).Text); ok && w.Lemma == "tell" {
