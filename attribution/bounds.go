@@ -145,7 +145,7 @@ func (st *State) boundFeatures(fs []uint32, q *Quote, side boundSide, j, i0, i1 
 		p, cur = "be", i1
 	}
 	add := func(name string, vals ...string) { fs = append(fs, feat(p+name, vals...)) }
-	classes, _ := wordClasses()
+	classes, _ := wordClasses() // an error stopped taggerFeatures before any ranking
 	class := func(k int) string {
 		if c, ok := classes[word(k)]; ok {
 			return c.fine

@@ -416,13 +416,16 @@ func (st *State) skipAdverbials(k int, para entities.Span) int {
 	return k
 }
 
-var timeWords = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"today": true, "yesterday": true, "tonight": true, "week": true, "month": true, "year": true, "morning": true,
-	"evening": true, "afternoon": true, "night": true, "weekend": true, "recently": true, "previously": true,
+// isTimeWord reports whether token k is a time noun (entities.IsTimeNoun)
+// or an adverb of past time (recently, previously).
+func (st *State) isTimeWord(k int) bool {
+	switch w := st.lower(k); w {
+	case "recently", "previously":
+		return true
+	default:
+		return entities.IsTimeNoun(w)
+	}
 }
-
-func (st *State) isTimeWord(k int) bool { return timeWords[st.lower(k)] }
 
 // maxReported is the most tokens a reported clause may run before its end.
 // Real clauses end long before; the bound keeps a paragraph of thousands of

@@ -699,7 +699,7 @@ func (st *State) leadIn(i int, prev entities.Span, sieve string, ownSentence boo
 	default:
 		return Attribution{}, false
 	}
-	if isPossessive(st.tok(v).Text) {
+	if isApostropheS(st.tok(v).Text) {
 		return Attribution{}, false // Zuckoff's book ...
 	}
 	if ownSentence && st.adverbialClauseBetween(v+1, e) {
@@ -808,10 +808,6 @@ func (sentenceSubject) Attribute(st *State, i int) (Attribution, bool) {
 	return Attribution{}, false
 }
 
-// isPossessive reports whether a token is the possessive ending, which the
-// part-of-speech tagger sometimes reads as a contracted "is".
-func isPossessive(w string) bool { return w == "'s" || w == "’s" }
-
 // adverbialClauseBetween reports whether tokens [a, b) open an adverbial
 // clause with a subject of its own (where protesters had gathered, when
 // the crowd ...).
@@ -834,3 +830,9 @@ func (st *State) opensSentence(q Quote) bool {
 	para := st.paragraphOf(q.Start)
 	return o <= st.clauseStartSentence(o, para)
 }
+
+// isApostropheS reports whether a token is the possessive ending 's, which
+// the part-of-speech tagger sometimes reads as a contracted "is". A bare
+// apostrophe after a plural (Sanders’ email notes) is left alone: PolNeAR
+// gives such a sentence to the owner.
+func isApostropheS(w string) bool { return w == "'s" || w == "\u2019s" }

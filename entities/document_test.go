@@ -66,13 +66,7 @@ func TestMiddleInitials(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.why, func(t *testing.T) {
-			doc, err := Parse(context.Background(), c.text)
-			require.NoError(t, err)
-			var got []string
-			for _, tk := range doc.Tokens {
-				require.Equal(t, c.text[tk.Start:tk.End], tk.Text, "a token's text is its span")
-				got = append(got, tk.Text)
-			}
+			got := tokenTexts(t, c.text)
 			if c.want != nil {
 				assert.Equal(t, c.want, got, "%s", c.text)
 			}
@@ -98,14 +92,7 @@ func TestInnerQuoteMarks(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.why, func(t *testing.T) {
-			doc, err := Parse(context.Background(), c.text)
-			require.NoError(t, err)
-			var got []string
-			for _, tk := range doc.Tokens {
-				require.Equal(t, c.text[tk.Start:tk.End], tk.Text, "a token's text is its span")
-				got = append(got, tk.Text)
-			}
-			assert.Equal(t, c.want, got, "%s", c.text)
+			assert.Equal(t, c.want, tokenTexts(t, c.text), "%s", c.text)
 		})
 	}
 }
@@ -133,4 +120,18 @@ func TestInitialSentenceBreaks(t *testing.T) {
 			assert.Equal(t, c.want, got)
 		})
 	}
+}
+
+// tokenTexts parses text and returns its tokens' texts, checking that each
+// token's text is its span.
+func tokenTexts(t *testing.T, text string) []string {
+	t.Helper()
+	doc, err := Parse(context.Background(), text)
+	require.NoError(t, err)
+	var got []string
+	for _, tk := range doc.Tokens {
+		require.Equal(t, text[tk.Start:tk.End], tk.Text, "a token's text is its span")
+		got = append(got, tk.Text)
+	}
+	return got
 }

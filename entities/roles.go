@@ -155,6 +155,10 @@ var timeNouns = map[string]bool{
 	"evening": true, "afternoon": true, "night": true, "weekend": true,
 }
 
+// IsTimeNoun reports whether word (any case) is a noun of a time adverbial:
+// a day of the week, or today, week, month, morning and the like.
+func IsTimeNoun(word string) bool { return timeNouns[strings.ToLower(word)] }
+
 // roleModifier reports whether token j, before a title, is part of the
 // role (press secretary, Foreign Minister, senior adviser) rather than an
 // affiliation or a descriptor.
