@@ -58,7 +58,15 @@ var tagNames = [numTags]string{"O", "B", "I", "C", "S"}
 // boundary ranker that refines its clauses' boundaries. It is read-only
 // once built and safe for concurrent use.
 type TaggerModel struct {
-	table featTable // the weights of every feature
+	table featTable  // the weights of every feature
+	lstm  *lstmModel // the LSTM scorer, or nil
+}
+
+// WithoutLSTM returns the model without its LSTM scorer, if it has one:
+// the perceptron alone labels the tokens. Extraction is faster and less
+// accurate (see the README's figures).
+func (m *TaggerModel) WithoutLSTM() *TaggerModel {
+	return &TaggerModel{table: m.table}
 }
 
 // newTaggerModel returns the model with these features, whose keys are
@@ -167,6 +175,9 @@ func (m *TaggerModel) WriteTo(w io.Writer) (int64, error) {
 			b = binary.AppendVarint(b, int64(math.Round(float64(x/scale))))
 		}
 	}
+	if m.lstm != nil {
+		b = m.lstm.appendTo(b)
+	}
 	if _, err := zw.Write(b); err != nil {
 		return cw.n, err
 	}
@@ -237,15 +248,23 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 		}
 		features = append(features, featSlot{uint32(key), ws})
 	}
-	// Reading to the end makes gzip check its checksum, and nothing may
-	// follow the features.
-	if _, err := br.ReadByte(); !errors.Is(err, io.EOF) {
+	// An LSTM scorer may follow the features, and then nothing more;
+	// reading to the end makes gzip check its checksum.
+	m := newTaggerModel(features)
+	c, err := br.ReadByte()
+	if err == nil && c == lstmMark {
+		if m.lstm, err = readLSTM(br); err != nil {
+			return nil, err
+		}
+		c, err = br.ReadByte()
+	}
+	if !errors.Is(err, io.EOF) {
 		if err == nil {
 			return nil, errModel
 		}
 		return nil, fmt.Errorf("attribution: tagger model: %w", err)
 	}
-	return newTaggerModel(features), nil
+	return m, nil
 }
 
 //go:embed data/tagger.bin.gz
@@ -298,6 +317,7 @@ type tokenView struct {
 	cue               string // the cue lemma, or ""
 	mention           string // the kind of the mention the token is in, or ""
 	class             wordClass
+	first, last       bool // the token opens or ends its sentence
 }
 
 // taggerInput holds the per-token views and static features of a document.
@@ -384,6 +404,9 @@ func (st *State) taggerFeatures(ctx context.Context) (*taggerInput, error) {
 			}
 		}
 		s, e := st.Doc.TokensIn(sent)
+		if s < e {
+			in.views[s].first, in.views[e-1].last = true, true
+		}
 		c, cAt, p, pAt := "", -1, "</s>", e
 		for i := e - 1; i >= s; i-- {
 			nextCue[i], nextCueAt[i], nextPunct[i], nextPunctAt[i] = c, cAt, p, pAt
@@ -551,11 +574,17 @@ func (m *TaggerModel) tag(ctx context.Context, st *State, in *taggerInput) (tagR
 	n := len(st.Doc.Tokens)
 	res := tagResult{labels: make([]tagLabel, n), margins: make([]float32, n)}
 	var vt viterbi
+	var run lstmRun
+	var extra [][numTags]float32
 	for _, c := range st.tagChunks() {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		vt.decode(m, in, c[0], c[1], res.labels, res.margins)
+		if m.lstm != nil {
+			extra = slices.Grow(extra[:0], c[1]-c[0])[:c[1]-c[0]]
+			m.lstm.logProbs(&run, in.views, c[0], c[1], extra)
+		}
+		vt.decode(m, in, c[0], c[1], extra, res.labels, res.margins)
 	}
 	return res, nil
 }
@@ -616,8 +645,9 @@ type viterbi struct {
 }
 
 // decode labels tokens [s, e) of in and writes the labels and margins at
-// the same indexes.
-func (vt *viterbi) decode(sc scorer, in *taggerInput, s, e int, labels []tagLabel, margins []float32) {
+// the same indexes. extra, when not nil, holds scores to add to each
+// token's labels, from extra[0] for token s.
+func (vt *viterbi) decode(sc scorer, in *taggerInput, s, e int, extra [][numTags]float32, labels []tagLabel, margins []float32) {
 	n := e - s
 	if n <= 0 {
 		return
@@ -643,6 +673,11 @@ func (vt *viterbi) decode(sc scorer, in *taggerInput, s, e int, labels []tagLabe
 	for i := 0; i < n; i++ {
 		tok := s + i
 		static := sc.scores(in.static[tok])
+		if extra != nil {
+			for l := range static {
+				static[l] += extra[i][l]
+			}
+		}
 		var byPrev [numTags][numTags]float32 // [l1][l]
 		for l1 := range tagLabel(numTags) {
 			vt.buf = prevFeatures(vt.buf[:0], in.views[tok], l1)

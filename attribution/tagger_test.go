@@ -482,6 +482,12 @@ func TestReadTaggerModelHugeCount(t *testing.T) {
 func FuzzReadTaggerModel(f *testing.F) {
 	valid := writeModel(f, tinyTaggerModel(f))
 	f.Add(valid)
+	withLSTM := writeModel(f, tinyLSTMModel(f))
+	f.Add(withLSTM)
+	lstmFlipped := bytes.Clone(withLSTM)
+	lstmFlipped[len(lstmFlipped)*3/4] ^= 0x55
+	f.Add(lstmFlipped)
+	f.Add(gzipped(f, append(gunzipped(f, valid), lstmMark, 8)))
 	f.Add(gzipped(f, gunzipped(f, valid)))
 	bad := badModels(f)
 	for _, name := range []string{"empty", "gzip of wrong magic", "count with no features", "key beyond 32 bits", "zero scale"} {
@@ -566,6 +572,55 @@ func TestTrainTaggerLearns(t *testing.T) {
 	again, err := ex2.TrainTagger(context.Background(), trainingArticles(t, 12), TaggerTraining{Seed: 7, SkipBounds: true})
 	require.NoError(t, err)
 	assert.Equal(t, weightMap(m), weightMap(again), "training is deterministic")
+}
+
+var tinyLSTMTagger onceModel
+
+// tinyLSTMTraining trains the tiny tagger with a small LSTM scorer.
+var tinyLSTMTraining = TaggerTraining{Seed: 7, SkipBounds: true, LSTM: &LSTMTraining{Hidden: 8, Epochs: 30, MinCount: 1, Weight: 2}}
+
+// tinyLSTMModel returns the tiny tagger with an LSTM scorer, trained once
+// per test binary.
+func tinyLSTMModel(tb testing.TB) *TaggerModel {
+	tb.Helper()
+	return tinyLSTMTagger.get(tb, func() []TrainingDoc { return trainingArticles(tb, 12) }, tinyLSTMTraining)
+}
+
+// TestTrainTaggerLSTM trains the tiny tagger with an LSTM scorer: the
+// scorer survives a round trip through WriteTo and ReadTaggerModel, the
+// held-out statement still gets its labels, and WithoutLSTM drops it.
+func TestTrainTaggerLSTM(t *testing.T) {
+	m := tinyLSTMModel(t)
+	o := tinyLSTMTraining
+	require.NotNil(t, m.lstm)
+	assert.Nil(t, m.WithoutLSTM().lstm)
+	assert.Equal(t, weightMap(m), weightMap(m.WithoutLSTM()), "the perceptron is kept")
+
+	back, err := ReadTaggerModel(bytes.NewReader(writeModel(t, m)))
+	require.NoError(t, err)
+	require.NotNil(t, back.lstm)
+	assert.Equal(t, m.lstm.vocab, back.lstm.vocab)
+	got, doc := tagText(t, m, heldOut)
+	again, _ := tagText(t, back, heldOut)
+	assert.Equal(t, labelString(doc, got), labelString(doc, again), "the read model labels as the written one")
+
+	want := goldLabels(doc, []TrainingAttribution{{
+		Content: taggerSpans(t, heldOut, heldOutContent),
+		Cue:     taggerSpans(t, heldOut, heldOutCue),
+		Source:  taggerSpans(t, heldOut, heldOutSpeaker),
+	}})
+	assert.Equal(t, labelString(doc, want), labelString(doc, got))
+
+	// Training only the LSTM on a base model keeps the base's weights.
+	base := tinyTaggerModel(t)
+	o.Base = base
+	only, err := trainTagger(trainingArticles(t, 12), o)
+	require.NoError(t, err)
+	require.NotNil(t, only.lstm)
+	assert.Equal(t, weightMap(base), weightMap(only))
+	o.LSTM = nil
+	_, err = trainTagger(trainingArticles(t, 12), o)
+	assert.Error(t, err, "a base model and nothing to train")
 }
 
 // taggerSentences are statements of a construction the rules leave to the

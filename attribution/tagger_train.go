@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"context"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -39,6 +40,12 @@ type TaggerTraining struct {
 	// SkipBounds leaves the boundary ranker out of the model: the clauses
 	// keep the boundaries the rules and the tagger give them.
 	SkipBounds bool
+	// LSTM, when not nil, also trains an LSTM scorer on the articles,
+	// whose scores decoding adds to the perceptron's.
+	LSTM *LSTMTraining
+	// Base, when not nil, is a model whose perceptron and ranker weights
+	// are kept: only the LSTM is trained, and the result is Base with it.
+	Base *TaggerModel
 	// CrossFit, when above 1, also trains the boundary ranker on the
 	// tagger's own clauses: the articles are dealt into CrossFit parts,
 	// and each part is tagged by a tagger trained on the others (CrossFit
@@ -83,7 +90,7 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 			return nil, err
 		}
 		td := trainDoc{st: st, in: in, chunks: st.tagChunks(), gold: goldLabels(st.Doc, d.Attributions)}
-		if !o.SkipBounds {
+		if !o.SkipBounds && o.Base == nil {
 			rules, err := findReported(ctx, st)
 			if err != nil {
 				return nil, err
@@ -112,9 +119,27 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 		}
 		return tr.average(o.MinUpdates), nil
 	}
+	if o.Base != nil {
+		if o.LSTM == nil {
+			return nil, errors.New("attribution: TrainTagger: a Base model but no LSTM to train")
+		}
+		lstm, err := trainLSTM(ctx, tds, all, *o.LSTM, o.Seed)
+		if err != nil {
+			return nil, err
+		}
+		return &TaggerModel{table: o.Base.table, lstm: lstm}, nil
+	}
 	m, err := train(o.Seed, all)
 	if err != nil {
 		return nil, err
+	}
+	var lstm *lstmModel
+	if o.LSTM != nil {
+		var err error
+		if lstm, err = trainLSTM(ctx, tds, all, *o.LSTM, o.Seed); err != nil {
+			return nil, err
+		}
+		m.lstm = lstm
 	}
 	if o.SkipBounds {
 		return m, nil
@@ -160,7 +185,9 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 			}
 		}
 	}
-	return m.withBounds(bt.average()), nil
+	mb := m.withBounds(bt.average())
+	mb.lstm = lstm
+	return mb, nil
 }
 
 // goldLabels gives each token of doc its label from the annotation: the
@@ -277,7 +304,7 @@ func (p *perceptron) learn(d trainDoc) {
 	}
 	for _, c := range d.chunks {
 		s, e := c[0], c[1]
-		vt.decode(p, in, s, e, pred, margins)
+		vt.decode(p, in, s, e, nil, pred, margins)
 		for i := s; i < e; i++ {
 			p.step++
 			g, g1, g2 := d.gold[i], at(d.gold, i-1, s), at(d.gold, i-2, s)

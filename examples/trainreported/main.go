@@ -64,6 +64,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "seed of the fold assignment and of the training order")
 	epochs := fs.Int("epochs", 12, "training passes")
 	minUpdates := fs.Int("min-updates", 30, "drop the features updated in fewer training steps")
+	lstm := fs.Bool("lstm", false, "also train the LSTM scorer")
+	lstmHidden := fs.Int("lstm-hidden", 32, "the LSTM's state size per direction")
+	lstmEpochs := fs.Int("lstm-epochs", 6, "the LSTM's training passes")
+	lstmWeight := fs.Float64("lstm-weight", 4, "the factor of the LSTM's log-probabilities in decoding")
+	baseDir := fs.String("base-dir", "", "with -lstm: keep the perceptron of the fold models in this directory and of -base, and train only the LSTM")
+	base := fs.String("base", "", "with -lstm and -out: the model whose perceptron is kept")
 	crossFit := fs.Int("cross-fit", 3, "also train the boundary ranker on the tagger's own clauses, tagged by taggers trained on the other parts of this many (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -72,14 +78,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: trainreported -train GOLD.jsonl [-out FILE] [-cv-out FILE] [-fold-dir DIR] [-folds 5] [-seed 1] [-epochs 8]")
 		return 2
 	}
-	if err := train1(*train, *out, *cvOut, *foldDir, *folds, *seed, attribution.TaggerTraining{Epochs: *epochs, Seed: *seed, MinUpdates: *minUpdates, CrossFit: *crossFit}, stdout, stderr); err != nil {
+	opts := attribution.TaggerTraining{Epochs: *epochs, Seed: *seed, MinUpdates: *minUpdates, CrossFit: *crossFit}
+	if *lstm {
+		opts.LSTM = &attribution.LSTMTraining{Hidden: *lstmHidden, Epochs: *lstmEpochs, Weight: *lstmWeight}
+	}
+	if err := train1(*train, *out, *cvOut, *foldDir, *folds, *seed, opts, *baseDir, *base, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "trainreported:", err)
 		return 1
 	}
 	return 0
 }
 
-func train1(path, out, cvOut, foldDir string, k int, seed uint64, opts attribution.TaggerTraining, stdout, stderr io.Writer) error {
+func train1(path, out, cvOut, foldDir string, k int, seed uint64, opts attribution.TaggerTraining, baseDir, base string, stdout, stderr io.Writer) error {
 	golds, err := jsonl.ReadFile[gold](path, 0)
 	if err != nil {
 		return err
@@ -109,7 +119,13 @@ func train1(path, out, cvOut, foldDir string, k int, seed uint64, opts attributi
 						part = append(part, d)
 					}
 				}
-				models[f], errs[f] = ex.TrainTagger(ctx, part, opts)
+				o := opts
+				if baseDir != "" {
+					if o.Base, errs[f] = readModel(filepath.Join(baseDir, fmt.Sprintf("fold-%d.bin.gz", f))); errs[f] != nil {
+						return
+					}
+				}
+				models[f], errs[f] = ex.TrainTagger(ctx, part, o)
 			}()
 		}
 		wg.Wait()
@@ -177,6 +193,11 @@ func train1(path, out, cvOut, foldDir string, k int, seed uint64, opts attributi
 		return nil
 	}
 	start := time.Now()
+	if base != "" {
+		if opts.Base, err = readModel(base); err != nil {
+			return err
+		}
+	}
 	m, err := ex.TrainTagger(ctx, docs, opts)
 	if err != nil {
 		return err
@@ -207,6 +228,15 @@ func trainingDoc(g gold) attribution.TrainingDoc {
 		d.Attributions = append(d.Attributions, a)
 	}
 	return d
+}
+
+func readModel(path string) (*attribution.TaggerModel, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return attribution.ReadTaggerModel(f)
 }
 
 func writeModel(path string, m *attribution.TaggerModel) error {
