@@ -41,6 +41,14 @@ func BenchmarkExtract(b *testing.B) { benchExtract(b) }
 // tagger: the difference is what the tagger costs.
 func BenchmarkExtractNoTagger(b *testing.B) { benchExtract(b, WithTagger(nil)) }
 
+// BenchmarkExtractNoLSTM is BenchmarkExtract with the embedded tagger's
+// perceptron alone: the difference is what its LSTM scorer costs.
+func BenchmarkExtractNoLSTM(b *testing.B) {
+	m, err := DefaultTagger()
+	require.NoError(b, err)
+	benchExtract(b, WithTagger(m.WithoutLSTM()))
+}
+
 func benchExtract(b *testing.B, opts ...Option) {
 	texts := benchTexts(b)
 	ex, err := New(opts...)

@@ -341,9 +341,9 @@ func (m *lstmModel) infer(r *lstmRun, views []tokenView, s, e int) {
 	m.outputs(r, nil, 0, nil)
 }
 
-// logProbs writes the weighted log-probabilities of every label for the
-// tokens [s, e) into out[0 : e-s].
-func (m *lstmModel) logProbs(r *lstmRun, views []tokenView, s, e int, out [][numTags]float32) {
+// addLogProbs adds the weighted log-probabilities of every label for the
+// tokens [s, e) to out[0 : e-s].
+func (m *lstmModel) addLogProbs(r *lstmRun, views []tokenView, s, e int, out [][numTags]float32) {
 	m.infer(r, views, s, e)
 	for t := range e - s {
 		for l := range numTags {
@@ -352,7 +352,7 @@ func (m *lstmModel) logProbs(r *lstmRun, views []tokenView, s, e int, out [][num
 			if lstmWeightEnv > 0 {
 				w = lstmWeightEnv
 			}
-			out[t][l] = w * float32(math.Log(float64(p)))
+			out[t][l] += w * float32(math.Log(float64(p)))
 		}
 	}
 }

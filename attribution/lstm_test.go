@@ -112,7 +112,7 @@ func TestLSTMLearns(t *testing.T) {
 	}
 	assert.Less(t, last, first/10)
 	out := make([][numTags]float32, len(views))
-	m.logProbs(&r, views, 0, len(views), out)
+	m.addLogProbs(&r, views, 0, len(views), out)
 	for i, want := range gold {
 		best := tagOut
 		for l := range numTags {
@@ -134,8 +134,8 @@ func TestLSTMRoundTrip(t *testing.T) {
 	assert.Equal(t, m.vocab, back.vocab)
 	var r1, r2 lstmRun
 	a, c := make([][numTags]float32, len(views)), make([][numTags]float32, len(views))
-	m.logProbs(&r1, views, 0, len(views), a)
-	back.logProbs(&r2, views, 0, len(views), c)
+	m.addLogProbs(&r1, views, 0, len(views), a)
+	back.addLogProbs(&r2, views, 0, len(views), c)
 	for i := range a {
 		for l := range numTags {
 			assert.InDelta(t, a[i][l], c[i][l], 1e-3)

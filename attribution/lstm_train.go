@@ -20,6 +20,9 @@ type LSTMTraining struct {
 	// MinCount is how often a word must occur in the articles to have a
 	// vector of its own (default 5); rarer words share the unknown one.
 	MinCount int
+	// Seed draws the first weights, the dropout and the order of the
+	// paragraphs (default: the tagger's seed).
+	Seed uint64
 	// Weight is the factor of its log-probabilities in decoding
 	// (default 4).
 	Weight float64
@@ -74,6 +77,9 @@ func trainLSTM(ctx context.Context, tds []trainDoc, idx []int, o LSTMTraining, s
 		for i, k := range keys {
 			vocab[f][k] = int32(i + 1)
 		}
+	}
+	if o.Seed != 0 {
+		seed = o.Seed
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x15f3))
 	rnd := rng.Float32

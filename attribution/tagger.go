@@ -59,15 +59,18 @@ var tagNames = [numTags]string{"O", "B", "I", "C", "S"}
 // once built and safe for concurrent use.
 type TaggerModel struct {
 	table featTable  // the weights of every feature
-	lstm  *lstmModel // the LSTM scorer, or nil
+	lstms []*lstmModel // the LSTM scorers, whose scores add up; none for the perceptron alone
 }
 
-// WithoutLSTM returns the model without its LSTM scorer, if it has one:
+// WithoutLSTM returns the model without its LSTM scorers, if it has any:
 // the perceptron alone labels the tokens. Extraction is faster and less
 // accurate (see the README's figures).
 func (m *TaggerModel) WithoutLSTM() *TaggerModel {
 	return &TaggerModel{table: m.table}
 }
+
+// maxLSTMs bounds the LSTM scorers a model may hold.
+const maxLSTMs = 8
 
 // newTaggerModel returns the model with these features, whose keys are
 // distinct.
@@ -175,8 +178,8 @@ func (m *TaggerModel) WriteTo(w io.Writer) (int64, error) {
 			b = binary.AppendVarint(b, int64(math.Round(float64(x/scale))))
 		}
 	}
-	if m.lstm != nil {
-		b = m.lstm.appendTo(b)
+	for _, l := range m.lstms {
+		b = l.appendTo(b)
 	}
 	if _, err := zw.Write(b); err != nil {
 		return cw.n, err
@@ -252,10 +255,12 @@ func ReadTaggerModel(r io.Reader) (*TaggerModel, error) {
 	// reading to the end makes gzip check its checksum.
 	m := newTaggerModel(features)
 	c, err := br.ReadByte()
-	if err == nil && c == lstmMark {
-		if m.lstm, err = readLSTM(br); err != nil {
+	for err == nil && c == lstmMark && len(m.lstms) < maxLSTMs {
+		var l *lstmModel
+		if l, err = readLSTM(br); err != nil {
 			return nil, err
 		}
+		m.lstms = append(m.lstms, l)
 		c, err = br.ReadByte()
 	}
 	if !errors.Is(err, io.EOF) {
@@ -580,9 +585,12 @@ func (m *TaggerModel) tag(ctx context.Context, st *State, in *taggerInput) (tagR
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		if m.lstm != nil {
+		if len(m.lstms) > 0 {
 			extra = slices.Grow(extra[:0], c[1]-c[0])[:c[1]-c[0]]
-			m.lstm.logProbs(&run, in.views, c[0], c[1], extra)
+			clear(extra)
+			for _, l := range m.lstms {
+				l.addLogProbs(&run, in.views, c[0], c[1], extra)
+			}
 		}
 		vt.decode(m, in, c[0], c[1], extra, res.labels, res.margins)
 	}

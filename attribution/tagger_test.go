@@ -592,14 +592,14 @@ func tinyLSTMModel(tb testing.TB) *TaggerModel {
 func TestTrainTaggerLSTM(t *testing.T) {
 	m := tinyLSTMModel(t)
 	o := tinyLSTMTraining
-	require.NotNil(t, m.lstm)
-	assert.Nil(t, m.WithoutLSTM().lstm)
+	require.Len(t, m.lstms, 1)
+	assert.Empty(t, m.WithoutLSTM().lstms)
 	assert.Equal(t, weightMap(m), weightMap(m.WithoutLSTM()), "the perceptron is kept")
 
 	back, err := ReadTaggerModel(bytes.NewReader(writeModel(t, m)))
 	require.NoError(t, err)
-	require.NotNil(t, back.lstm)
-	assert.Equal(t, m.lstm.vocab, back.lstm.vocab)
+	require.Len(t, back.lstms, 1)
+	assert.Equal(t, m.lstms[0].vocab, back.lstms[0].vocab)
 	got, doc := tagText(t, m, heldOut)
 	again, _ := tagText(t, back, heldOut)
 	assert.Equal(t, labelString(doc, got), labelString(doc, again), "the read model labels as the written one")
@@ -611,13 +611,23 @@ func TestTrainTaggerLSTM(t *testing.T) {
 	}})
 	assert.Equal(t, labelString(doc, want), labelString(doc, got))
 
-	// Training only the LSTM on a base model keeps the base's weights.
+	// Training only the LSTM on a base model keeps the base's weights,
+	// and its LSTMs: a second one is added.
 	base := tinyTaggerModel(t)
 	o.Base = base
 	only, err := trainTagger(trainingArticles(t, 12), o)
 	require.NoError(t, err)
-	require.NotNil(t, only.lstm)
+	require.Len(t, only.lstms, 1)
 	assert.Equal(t, weightMap(base), weightMap(only))
+	o.Base = only
+	o.Seed = 8
+	two, err := trainTagger(trainingArticles(t, 12), o)
+	require.NoError(t, err)
+	require.Len(t, two.lstms, 2)
+	assert.Same(t, only.lstms[0], two.lstms[0])
+	back, err = ReadTaggerModel(bytes.NewReader(writeModel(t, two)))
+	require.NoError(t, err)
+	assert.Len(t, back.lstms, 2)
 	o.LSTM = nil
 	_, err = trainTagger(trainingArticles(t, 12), o)
 	assert.Error(t, err, "a base model and nothing to train")

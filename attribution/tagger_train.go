@@ -44,7 +44,8 @@ type TaggerTraining struct {
 	// whose scores decoding adds to the perceptron's.
 	LSTM *LSTMTraining
 	// Base, when not nil, is a model whose perceptron and ranker weights
-	// are kept: only the LSTM is trained, and the result is Base with it.
+	// and LSTM scorers are kept: only a new LSTM is trained, and the
+	// result is Base with it added (its scores add to theirs).
 	Base *TaggerModel
 	// CrossFit, when above 1, also trains the boundary ranker on the
 	// tagger's own clauses: the articles are dealt into CrossFit parts,
@@ -127,19 +128,21 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 		if err != nil {
 			return nil, err
 		}
-		return &TaggerModel{table: o.Base.table, lstm: lstm}, nil
+		return &TaggerModel{table: o.Base.table, lstms: append(slices.Clone(o.Base.lstms), lstm)}, nil
 	}
 	m, err := train(o.Seed, all)
 	if err != nil {
 		return nil, err
 	}
-	var lstm *lstmModel
+	var lstms []*lstmModel
 	if o.LSTM != nil {
 		var err error
-		if lstm, err = trainLSTM(ctx, tds, all, *o.LSTM, o.Seed); err != nil {
+		lstm, err := trainLSTM(ctx, tds, all, *o.LSTM, o.Seed)
+		if err != nil {
 			return nil, err
 		}
-		m.lstm = lstm
+		lstms = []*lstmModel{lstm}
+		m.lstms = lstms
 	}
 	if o.SkipBounds {
 		return m, nil
@@ -186,7 +189,7 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 		}
 	}
 	mb := m.withBounds(bt.average())
-	mb.lstm = lstm
+	mb.lstms = lstms
 	return mb, nil
 }
 

@@ -3,9 +3,11 @@ package entities
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/segment"
@@ -202,7 +204,7 @@ func isSpace(r rune) bool {
 // words prose leaves them on, tags the words without the marks (the tagger
 // was not trained on curly or doubled marks) and appends the result.
 func appendTokens(out []Token, m *models, ptext string, base int) []Token {
-	raw := mergeBracketAbbreviations(mergeInitials(mergeApostrophes(tokenizeBounded(m.tokenizer, ptext))))
+	raw := splitFinalStop(mergeBracketAbbreviations(mergeInitials(mergeApostrophes(tokenizeBounded(m.tokenizer, ptext)))))
 	var words []tokenize.Token
 	for _, t := range raw {
 		pieces := splitQuoteMarks(t.Text, t.Start)
@@ -233,6 +235,39 @@ func appendTokens(out []Token, m *models, ptext string, base int) []Token {
 		}
 	}
 	return out
+}
+
+// splitFinalStop splits the full stop off the last word of a paragraph
+// (before any closing quotation marks or brackets) when the tokenizer kept
+// them together: it reads a short capitalised word and its stop as an
+// abbreviation ("the Affordable Care Act." ends in the token "Act."). At
+// the end of a paragraph the stop ends the sentence, and a statement that
+// ends with the word must not take in the stop or leave out the word. The
+// word is two or more letters with no other stop (a "U.S." stays whole).
+func splitFinalStop(toks []tokenize.Token) []tokenize.Token {
+	k := len(toks) - 1
+	for k >= 0 && isClosingMark(toks[k].Text) {
+		k--
+	}
+	if k < 0 {
+		return toks
+	}
+	w, ok := strings.CutSuffix(toks[k].Text, ".")
+	if !ok || len(w) < 2 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return toks
+	}
+	stop := tokenize.Token{Text: ".", Start: toks[k].Start + len(w)}
+	toks[k].Text = w
+	return slices.Insert(toks, k+1, stop)
+}
+
+// isClosingMark reports whether s is a closing quotation mark or bracket.
+func isClosingMark(s string) bool {
+	switch s {
+	case "\"", "'", "\u201d", "\u2019", "''", ")", "]", "\u00bb":
+		return true
+	}
+	return false
 }
 
 // mergeInitials joins a middle initial and its full stop into one token

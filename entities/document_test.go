@@ -97,6 +97,27 @@ func TestInnerQuoteMarks(t *testing.T) {
 	}
 }
 
+// TestFinalStop checks that the full stop ending a paragraph is a token of
+// its own even after a short capitalised word, which prose reads as an
+// abbreviation.
+func TestFinalStop(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+		why  string
+	}{
+		{"It would repeal the Affordable Care Act.", []string{"It", "would", "repeal", "the", "Affordable", "Care", "Act", "."}, "a short word ends the paragraph"},
+		{"He backed the act, calling it \u201ca war on War.\u201d\n\nNext.", []string{"He", "backed", "the", "act", ",", "calling", "it", "\u201c", "a", "war", "on", "War", ".", "\u201d", "Next", "."}, "before a closing quotation mark"},
+		{"Mr. Smith met Mr. Kim of Acme Inc.", []string{"Mr.", "Smith", "met", "Mr.", "Kim", "of", "Acme", "Inc", "."}, "an abbreviation at the end is split too: its stop ends the sentence; inside, titles stay whole"},
+		{"They flew to the U.S.", []string{"They", "flew", "to", "the", "U.S."}, "a stop inside the word keeps it whole"},
+	}
+	for _, c := range cases {
+		t.Run(c.why, func(t *testing.T) {
+			assert.Equal(t, c.want, tokenTexts(t, c.text), "%s", c.text)
+		})
+	}
+}
+
 // TestInitialSentenceBreaks checks that a middle initial does not end a
 // sentence: prose splits "Mark J. Stone" after the initial.
 func TestInitialSentenceBreaks(t *testing.T) {

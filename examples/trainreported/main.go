@@ -67,6 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	lstm := fs.Bool("lstm", false, "also train the LSTM scorer")
 	lstmHidden := fs.Int("lstm-hidden", 32, "the LSTM's state size per direction")
 	lstmEpochs := fs.Int("lstm-epochs", 6, "the LSTM's training passes")
+	lstmSeed := fs.Uint64("lstm-seed", 0, "the LSTM's seed (0: -seed)")
 	lstmWeight := fs.Float64("lstm-weight", 4, "the factor of the LSTM's log-probabilities in decoding")
 	baseDir := fs.String("base-dir", "", "with -lstm: keep the perceptron of the fold models in this directory and of -base, and train only the LSTM")
 	base := fs.String("base", "", "with -lstm and -out: the model whose perceptron is kept")
@@ -80,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := attribution.TaggerTraining{Epochs: *epochs, Seed: *seed, MinUpdates: *minUpdates, CrossFit: *crossFit}
 	if *lstm {
-		opts.LSTM = &attribution.LSTMTraining{Hidden: *lstmHidden, Epochs: *lstmEpochs, Weight: *lstmWeight}
+		opts.LSTM = &attribution.LSTMTraining{Hidden: *lstmHidden, Epochs: *lstmEpochs, Weight: *lstmWeight, Seed: *lstmSeed}
 	}
 	if err := train1(*train, *out, *cvOut, *foldDir, *folds, *seed, opts, *baseDir, *base, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "trainreported:", err)
