@@ -58,7 +58,7 @@ var tagNames = [numTags]string{"O", "B", "I", "C", "S"}
 // boundary ranker that refines its clauses' boundaries. It is read-only
 // once built and safe for concurrent use.
 type TaggerModel struct {
-	table featTable  // the weights of every feature
+	table featTable    // the weights of every feature
 	lstms []*lstmModel // the LSTM scorers, whose scores add up; none for the perceptron alone
 }
 
