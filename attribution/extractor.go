@@ -101,8 +101,12 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Result, error) {
 			if err != nil {
 				return nil, err
 			}
-			if err := st.rankBounds(ctx, e.cfg.tagger, tagged); err != nil {
-				return nil, err
+			if len(e.cfg.tagger.lstms) == 0 {
+				// The ranker corrects the perceptron's boundaries; an
+				// LSTM scorer draws better ones than its corrections.
+				if err := st.rankBounds(ctx, e.cfg.tagger, tagged); err != nil {
+					return nil, err
+				}
 			}
 			reported = append(reported, tagged...)
 		}

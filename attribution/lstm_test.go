@@ -178,3 +178,11 @@ func BenchmarkLSTM(b *testing.B) {
 		}
 	})
 }
+
+// TestFastTanh checks the table's activations against the exact ones.
+func TestFastTanh(t *testing.T) {
+	for x := float32(-12); x <= 12; x += 0.0007 {
+		require.InDelta(t, math.Tanh(float64(x)), float64(fastTanh(x)), 1e-5, "tanh(%g)", x)
+		require.InDelta(t, float64(sigmoid32(x)), float64(fastSigmoid(x)), 1e-5, "sigmoid(%g)", x)
+	}
+}

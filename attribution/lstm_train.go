@@ -3,8 +3,8 @@ package attribution
 import (
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
-	"os"
 	"slices"
 )
 
@@ -23,6 +23,9 @@ type LSTMTraining struct {
 	// Seed draws the first weights, the dropout and the order of the
 	// paragraphs (default: the tagger's seed).
 	Seed uint64
+	// Progress, when not nil, receives a line per pass with the mean
+	// loss per token.
+	Progress io.Writer
 	// Weight is the factor of its log-probabilities in decoding
 	// (default 4).
 	Weight float64
@@ -102,7 +105,9 @@ func trainLSTM(ctx context.Context, tds []trainDoc, idx []int, o LSTMTraining, s
 			toks += q.e - q.s
 			opt.apply(m, g, 5)
 		}
-		fmt.Fprintf(os.Stderr, "lstm epoch %d: loss %.4f per token over %d tokens\n", ep, loss/float64(max(toks, 1)), toks) // XXX
+		if o.Progress != nil {
+			fmt.Fprintf(o.Progress, "lstm pass %d of %d: cross-entropy %.4f per token over %d tokens\n", ep+1, o.Epochs, loss/float64(max(toks, 1)), toks)
+		}
 	}
 	return m, nil
 }

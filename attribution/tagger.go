@@ -571,13 +571,21 @@ func (m *TaggerModel) scores(fs []uint32) [numTags]float32 {
 type tagResult struct {
 	labels  []tagLabel
 	margins []float32
+	// scale is how much wider the margins are than the perceptron's
+	// alone: an LSTM scorer adds its weighted log-probabilities, which
+	// for a confident label differ by several units, so the margin's
+	// bands are read divided by 1 + weight/16.
+	scale float32
 }
 
 // tag labels every token of the document, chunk by chunk, or returns
 // ctx's error when ctx is done (checked between chunks).
 func (m *TaggerModel) tag(ctx context.Context, st *State, in *taggerInput) (tagResult, error) {
 	n := len(st.Doc.Tokens)
-	res := tagResult{labels: make([]tagLabel, n), margins: make([]float32, n)}
+	res := tagResult{labels: make([]tagLabel, n), margins: make([]float32, n), scale: 1}
+	for _, l := range m.lstms {
+		res.scale += l.weight / 16
+	}
 	var vt viterbi
 	var run lstmRun
 	var extra [][numTags]float32
@@ -853,6 +861,11 @@ func (st *State) taggedQuote(s, e int, tr tagResult, x *spanIndex) (Quote, bool)
 			return Quote{}, false
 		}
 	}
+	if st.onlyTime(s, e) {
+		// "..., analysts said Thursday": the day is when it was said,
+		// not what.
+		return Quote{}, false
+	}
 	if st.lower(s) == "to" {
 		for k := cs; k < ce; k++ {
 			if w, ok := lookupCue(st.tok(k).Text); ok && w.Lemma == "tell" {
@@ -917,7 +930,7 @@ func (st *State) taggedQuote(s, e int, tr tagResult, x *spanIndex) (Quote, bool)
 		cue.Class = Belief
 	}
 	ev.Flag("sieve.tagger")
-	ev.Flag("tagger.margin=" + marginBand(float64(margin)/float64(e-s)))
+	ev.Flag("tagger.margin=" + marginBand(float64(margin)/float64(e-s)/float64(tr.scale)))
 	ev.Add("reported.words", float64(e-s))
 	if cue.Class == Belief {
 		ev.Flag("cue.belief")
@@ -951,6 +964,27 @@ func marginBand(m float64) string {
 		return "200-300"
 	}
 	return "300+"
+}
+
+// onlyTime reports whether tokens [s, e) are a time adverbial alone: a
+// time noun (Thursday, last week, on Friday morning) with nothing but
+// determiners, prepositions, adjectives, adverbs and numbers beside it.
+func (st *State) onlyTime(s, e int) bool {
+	found := false
+	for k := s; k < e; k++ {
+		switch {
+		case entities.IsTimeNoun(st.tok(k).Text):
+			found = true
+		case st.isPunct(k):
+		default:
+			switch st.tok(k).Tag {
+			case "DT", "IN", "JJ", "CD", "RB":
+			default:
+				return false
+			}
+		}
+	}
+	return found
 }
 
 // hasContentWord reports whether tokens [s, e) hold a noun, verb,

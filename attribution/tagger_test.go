@@ -631,6 +631,14 @@ func TestTrainTaggerLSTM(t *testing.T) {
 	o.LSTM = nil
 	_, err = trainTagger(trainingArticles(t, 12), o)
 	assert.Error(t, err, "a base model and nothing to train")
+
+	// With an LSTM no boundary ranker is trained: the perceptron is the
+	// one trained without it.
+	noRanker := tinyLSTMTraining
+	noRanker.SkipBounds = false
+	full, err := trainTagger(trainingArticles(t, 12), noRanker)
+	require.NoError(t, err)
+	assert.Equal(t, weightMap(tinyTaggerModel(t)), weightMap(full))
 }
 
 // taggerSentences are statements of a construction the rules leave to the

@@ -41,7 +41,9 @@ type TaggerTraining struct {
 	// keep the boundaries the rules and the tagger give them.
 	SkipBounds bool
 	// LSTM, when not nil, also trains an LSTM scorer on the articles,
-	// whose scores decoding adds to the perceptron's.
+	// whose scores decoding adds to the perceptron's. A model with an
+	// LSTM scorer does not use the boundary ranker, so none is trained
+	// (as with SkipBounds).
 	LSTM *LSTMTraining
 	// Base, when not nil, is a model whose perceptron and ranker weights
 	// and LSTM scorers are kept: only a new LSTM is trained, and the
@@ -78,6 +80,9 @@ func (e *Extractor) TrainTagger(ctx context.Context, docs []TrainingDoc, o Tagge
 	}
 	if o.MinUpdates <= 0 {
 		o.MinUpdates = 3
+	}
+	if o.LSTM != nil {
+		o.SkipBounds = true
 	}
 	tds := make([]trainDoc, 0, len(docs))
 	var rulesOf [][]Quote

@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := attribution.TaggerTraining{Epochs: *epochs, Seed: *seed, MinUpdates: *minUpdates, CrossFit: *crossFit}
 	if *lstm {
-		opts.LSTM = &attribution.LSTMTraining{Hidden: *lstmHidden, Epochs: *lstmEpochs, Weight: *lstmWeight, Seed: *lstmSeed}
+		opts.LSTM = &attribution.LSTMTraining{Hidden: *lstmHidden, Epochs: *lstmEpochs, Weight: *lstmWeight, Seed: *lstmSeed, Progress: stderr}
 	}
 	if err := train1(*train, *out, *cvOut, *foldDir, *folds, *seed, opts, *baseDir, *base, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "trainreported:", err)
