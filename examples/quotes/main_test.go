@@ -299,6 +299,8 @@ func TestRunTaggerOff(t *testing.T) {
 	off := sieves("-tagger=false")
 	assert.NotContains(t, off, "tagger")
 	assert.Contains(t, off, "trailing-cue")
+	// Without the LSTM the perceptron still finds the statement.
+	assert.Contains(t, sieves("-lstm=false"), "tagger")
 }
 
 // failingWriter fails every write, like a closed pipe or a full disk.
