@@ -644,8 +644,9 @@ const lstmMark = 'L'
 
 // Bounds on what a serialised LSTM may declare.
 const (
-	maxLSTMHidden = 512
-	maxLSTMVocab  = 1 << 20
+	maxLSTMHidden    = 256
+	maxLSTMVocab     = 1 << 20
+	maxLSTMProjected = 1 << 25
 )
 
 func (m *lstmModel) appendTo(b []byte) []byte {
@@ -731,6 +732,16 @@ func readLSTM(br *bufio.Reader) (*lstmModel, error) {
 			}
 			m.vocab[f][string(k)] = int32(i + 1)
 		}
+	}
+	// Decoding expands every vocabulary row into both directions' gate
+	// inputs (see projections); a model whose expansion would not fit in
+	// maxLSTMProjected weights is refused, not allocated.
+	rows := 0
+	for f := range numLSTMFields {
+		rows += len(m.vocab[f]) + 1
+	}
+	if rows*2*4*m.hidden > maxLSTMProjected {
+		return bad(nil)
 	}
 	read := func(n int) ([]float32, error) {
 		if _, err := io.ReadFull(br, wb[:]); err != nil {

@@ -3,6 +3,8 @@ package attribution
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -185,4 +187,43 @@ func TestFastTanh(t *testing.T) {
 		require.InDelta(t, math.Tanh(float64(x)), float64(fastTanh(x)), 1e-5, "tanh(%g)", x)
 		require.InDelta(t, float64(sigmoid32(x)), float64(fastSigmoid(x)), 1e-5, "sigmoid(%g)", x)
 	}
+}
+
+// TestReadLSTMTooLarge checks that a model whose decoding would expand
+// into too many weights is refused before its arrays are read.
+func TestReadLSTMTooLarge(t *testing.T) {
+	b := binary.AppendUvarint(nil, maxLSTMHidden)
+	b = binary.AppendUvarint(b, numLSTMFlags)
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(1))
+	for f := range numLSTMFields {
+		b = binary.AppendUvarint(b, uint64(lstmDims[f]))
+		n := 0
+		if f == lstmWord {
+			n = 40000
+		}
+		b = binary.AppendUvarint(b, uint64(n))
+		for i := range n {
+			k := fmt.Sprint("w", i)
+			b = binary.AppendUvarint(b, uint64(len(k)))
+			b = append(b, k...)
+		}
+	}
+	// Whole arrays of zeros follow, so that only the size check refuses it.
+	array := func(n int) {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(1))
+		b = append(b, make([]byte, n)...)
+	}
+	for f := range numLSTMFields {
+		rows := 1
+		if f == lstmWord {
+			rows += 40000
+		}
+		array(rows * lstmDims[f])
+	}
+	rl := lstmInputDim() + maxLSTMHidden + 1
+	array(4 * maxLSTMHidden * rl)
+	array(4 * maxLSTMHidden * rl)
+	array(int(numTags) * (2*maxLSTMHidden + 1))
+	_, err := readLSTM(bufio.NewReader(bytes.NewReader(b)))
+	assert.ErrorIs(t, err, errModel)
 }
