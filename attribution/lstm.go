@@ -104,6 +104,7 @@ type lstmRun struct {
 	probs []float32    // n × numTags
 }
 
+// grow returns n zeros, in b's array when it is large enough.
 func grow(b []float32, n int) []float32 {
 	if cap(b) < n {
 		return make([]float32, n)
@@ -113,6 +114,7 @@ func grow(b []float32, n int) []float32 {
 	return b
 }
 
+// sigmoid32 and tanh32 are the exact activations, for training.
 func sigmoid32(x float32) float32 { return 1 / (1 + float32(math.Exp(float64(-x)))) }
 
 func tanh32(x float32) float32 { return float32(math.Tanh(float64(x))) }
