@@ -59,6 +59,8 @@ type lstmModel struct {
 	projOnce sync.Once
 	proj     [2][numLSTMFields][]float32 // see projections
 	rec      [2][]float32                // per direction, the recurrent weights by state unit: hidden rows of 4·hidden
+	bias     [2][]float32                // per direction, the gates' biases (4·hidden)
+	flagW    [2][]float32                // per direction, the weights of each yes/no input: numLSTMFlags rows of 4·hidden
 }
 
 // rowLen is the length of a row of a direction's gate weights.
@@ -91,17 +93,27 @@ func lstmFlags(v tokenView) [numLSTMFlags]float32 {
 	return f
 }
 
+// readOrder returns the token a direction reads k-th of n, and the one it
+// read before it (k-1 or k+1 in the sequence; meaningless when k is 0).
+func readOrder(dir, k, n int) (t, p int) {
+	if dir == 1 {
+		return n - 1 - k, n - k
+	}
+	return k, k - 1
+}
+
 // lstmRun holds one sequence's activations, kept for the backward pass.
 // Its buffers are reused from sequence to sequence.
 type lstmRun struct {
 	n     int
 	rows  [][numLSTMFields]int32
-	x     []float32    // n × input: the token vectors, after dropout
-	xMask []float32    // n × input: the input dropout's factors, or nil
-	gates [2][]float32 // n × 4·hidden: i, f, g, o after their activations
-	c, h  [2][]float32 // n × hidden
-	hMask []float32    // n × 2·hidden: the output dropout's factors, or nil
-	probs []float32    // n × numTags
+	flags [][numLSTMFlags]float32 // in decoding, each token's yes/no inputs
+	x     []float32               // n × input: the token vectors, after dropout
+	xMask []float32               // n × input: the input dropout's factors, or nil
+	gates [2][]float32            // n × 4·hidden: i, f, g, o after their activations
+	c, h  [2][]float32            // n × hidden
+	hMask []float32               // n × 2·hidden: the output dropout's factors, or nil
+	probs []float32               // n × numTags
 }
 
 // grow returns n zeros, in b's array when it is large enough.
@@ -192,10 +204,7 @@ func (m *lstmModel) forward(r *lstmRun, views []tokenView, s, e int, dropIn, dro
 		r.h[dir] = grow(r.h[dir], n*hd)
 		w := m.w[dir]
 		for k := range n {
-			t, p := k, k-1
-			if dir == 1 {
-				t, p = n-1-k, n-k
-			}
+			t, p := readOrder(dir, k, n)
 			x := r.x[t*d : (t+1)*d]
 			g := r.gates[dir][t*4*hd : (t+1)*4*hd]
 			for j := range 4 * hd {
@@ -264,7 +273,9 @@ func (m *lstmModel) outputs(r *lstmRun, mask []float32, dropOut float32, rnd fun
 // projections returns, per direction and field, every vocabulary row's
 // contribution to the gates' inputs (rows × 4·hidden), computed once: in
 // decoding, a token's input part of the gates is then a sum of looked-up
-// rows instead of a product with its whole input vector.
+// rows instead of a product with its whole input vector. The same pass
+// lays out the recurrent weights, the biases and the yes/no inputs'
+// weights as contiguous vectors of 4·hidden (rec, bias, flagW).
 func (m *lstmModel) projections() *[2][numLSTMFields][]float32 {
 	m.projOnce.Do(func() {
 		hd, rl := m.hidden, m.rowLen()
@@ -285,10 +296,17 @@ func (m *lstmModel) projections() *[2][numLSTMFields][]float32 {
 			}
 			d := lstmInputDim()
 			m.rec[dir] = make([]float32, hd*4*hd)
+			m.bias[dir] = make([]float32, 4*hd)
+			m.flagW[dir] = make([]float32, numLSTMFlags*4*hd)
 			for j := range 4 * hd {
+				row := m.w[dir][j*rl : (j+1)*rl]
 				for u := range hd {
-					m.rec[dir][u*4*hd+j] = m.w[dir][j*rl+d+u]
+					m.rec[dir][u*4*hd+j] = row[d+u]
 				}
+				for i := range numLSTMFlags {
+					m.flagW[dir][i*4*hd+j] = row[off+i]
+				}
+				m.bias[dir][j] = row[rl-1]
 			}
 		}
 	})
@@ -331,33 +349,37 @@ func fastSigmoid(x float32) float32 { return 0.5 + 0.5*fastTanh(0.5*x) }
 // infer is forward without dropout, through the projections; it leaves
 // the label probabilities in r.probs.
 func (m *lstmModel) infer(r *lstmRun, views []tokenView, s, e int) {
-	n, d, hd, rl := e-s, lstmInputDim(), m.hidden, m.rowLen()
+	n, hd := e-s, m.hidden
 	proj := m.projections()
 	r.n = n
-	flagsAt := d - numLSTMFlags
+	// Each token's rows and yes/no inputs, read once for both directions.
+	if cap(r.rows) < n {
+		r.rows = make([][numLSTMFields]int32, n)
+	}
+	if cap(r.flags) < n {
+		r.flags = make([][numLSTMFlags]float32, n)
+	}
+	r.rows, r.flags = r.rows[:n], r.flags[:n]
+	for t := range n {
+		v := views[s+t]
+		for f, key := range lstmKeys(v) {
+			r.rows[t][f] = m.vocab[f][key]
+		}
+		r.flags[t] = lstmFlags(v)
+	}
 	pre := make([]float32, 4*hd)
 	for dir := range 2 {
 		r.c[dir] = grow(r.c[dir], n*hd)
 		r.h[dir] = grow(r.h[dir], n*hd)
-		w := m.w[dir]
 		for k := range n {
-			t, p := k, k-1
-			if dir == 1 {
-				t, p = n-1-k, n-k
+			t, p := readOrder(dir, k, n)
+			copy(pre, m.bias[dir])
+			for f, row := range r.rows[t] {
+				axpy(1, proj[dir][f][int(row)*4*hd:int(row+1)*4*hd], pre)
 			}
-			v := views[s+t]
-			for j := range pre {
-				pre[j] = w[j*rl+rl-1]
-			}
-			for f, key := range lstmKeys(v) {
-				row := int(m.vocab[f][key])
-				axpy(1, proj[dir][f][row*4*hd:(row+1)*4*hd], pre)
-			}
-			for i, on := range lstmFlags(v) {
+			for i, on := range r.flags[t] {
 				if on != 0 {
-					for j := range pre {
-						pre[j] += w[j*rl+flagsAt+i]
-					}
+					axpy(1, m.flagW[dir][i*4*hd:(i+1)*4*hd], pre)
 				}
 			}
 			if k > 0 {
@@ -467,10 +489,7 @@ func (m *lstmModel) backward(r *lstmRun, gold []tagLabel, g *lstmGrads) float64 
 		w, gw := m.w[dir], g.w[dir]
 		// Back through the tokens in the reverse of the order read.
 		for k := n - 1; k >= 0; k-- {
-			t, p := k, k-1
-			if dir == 1 {
-				t, p = n-1-k, n-k
-			}
+			t, p := readOrder(dir, k, n)
 			gt := r.gates[dir][t*4*hd : (t+1)*4*hd]
 			c := r.c[dir][t*hd : (t+1)*hd]
 			for u := range hd {
